@@ -1,0 +1,1 @@
+// Placeholder until the ResourceGenerator target lands.

@@ -1,0 +1,1 @@
+// Placeholder until the StacksBenchmarks target lands.

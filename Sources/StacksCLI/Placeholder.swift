@@ -1,0 +1,1 @@
+// Placeholder until the StacksCLI target lands.

@@ -1,0 +1,1 @@
+// Placeholder until the AWSResourcesTests tests land.

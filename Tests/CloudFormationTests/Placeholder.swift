@@ -1,0 +1,1 @@
+// Placeholder until the CloudFormationTests tests land.

@@ -1,0 +1,1 @@
+// Placeholder until the SigV4Tests tests land.
