@@ -1,0 +1,1 @@
+// Placeholder until the loopback test servers land.
