@@ -56,7 +56,9 @@ final class TypeResolver {
             let node = self.node(at: path)
             guard node == nil || isScalar(node ?? [:]) else { skipped += 1; continue }
             let type = node.map { resolve($0, hint: path.joined()) } ?? .string
-            let name = Naming.unique(Naming.member(path.joined(separator: ".")), in: members)
+            var name = Naming.member(path.joined(separator: "."))
+            if TypeResolver.resourceMembers.contains(name) { name = Naming.member(schema.typeShortName + path.joined()) }
+            name = Naming.unique(name, in: members)
             members.insert(name)
             attributes.append(Attribute(name: name, getAttName: path.joined(separator: "."), type: type,
                                         description: node.map(Self.describe) ?? ""))

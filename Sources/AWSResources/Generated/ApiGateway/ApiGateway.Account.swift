@@ -24,7 +24,7 @@ extension ApiGateway {
 
 extension ApiGateway.Account {
     /// `!GetAtt Account.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var accountId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension ApiGateway.Account {

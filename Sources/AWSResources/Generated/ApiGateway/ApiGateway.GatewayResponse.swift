@@ -43,7 +43,7 @@ extension ApiGateway {
 
 extension ApiGateway.GatewayResponse {
     /// `!GetAtt GatewayResponse.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var gatewayResponseId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension ApiGateway.GatewayResponse {

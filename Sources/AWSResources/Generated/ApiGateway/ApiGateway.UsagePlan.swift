@@ -47,7 +47,7 @@ extension ApiGateway {
 
 extension ApiGateway.UsagePlan {
     /// `!GetAtt UsagePlan.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var usagePlanId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension ApiGateway.UsagePlan {

@@ -35,7 +35,7 @@ extension ApiGateway {
 
 extension ApiGateway.UsagePlanKey {
     /// `!GetAtt UsagePlanKey.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var usagePlanKeyId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension ApiGateway.UsagePlanKey {

@@ -39,7 +39,7 @@ extension ApiGatewayV2 {
 
 extension ApiGatewayV2.ApiGatewayManagedOverrides {
     /// `!GetAtt ApiGatewayManagedOverrides.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var apiGatewayManagedOverridesId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension ApiGatewayV2.ApiGatewayManagedOverrides {

@@ -67,7 +67,7 @@ extension ApiGatewayV2 {
 
 extension ApiGatewayV2.Stage {
     /// `!GetAtt Stage.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var stageId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension ApiGatewayV2.Stage {

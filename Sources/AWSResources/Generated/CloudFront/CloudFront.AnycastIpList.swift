@@ -45,7 +45,7 @@ extension CloudFront.AnycastIpList {
     /// `!GetAtt AnycastIpList.ETag`
     public var eTag: Value<String> { .getAtt(id, "ETag") }
     /// `!GetAtt AnycastIpList.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var anycastIpListId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension CloudFront.AnycastIpList {

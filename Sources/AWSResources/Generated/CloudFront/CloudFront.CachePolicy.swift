@@ -24,7 +24,7 @@ extension CloudFront {
 
 extension CloudFront.CachePolicy {
     /// `!GetAtt CachePolicy.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var cachePolicyId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt CachePolicy.LastModifiedTime`
     public var lastModifiedTime: Value<String> { .getAtt(id, "LastModifiedTime") }
 }

@@ -24,7 +24,7 @@ extension CloudFront {
 
 extension CloudFront.CloudFrontOriginAccessIdentity {
     /// `!GetAtt CloudFrontOriginAccessIdentity.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var cloudFrontOriginAccessIdentityId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt CloudFrontOriginAccessIdentity.S3CanonicalUserId`
     public var s3CanonicalUserId: Value<String> { .getAtt(id, "S3CanonicalUserId") }
 }

@@ -49,7 +49,7 @@ extension CloudFront.ConnectionFunction {
     /// `!GetAtt ConnectionFunction.ETag`
     public var eTag: Value<String> { .getAtt(id, "ETag") }
     /// `!GetAtt ConnectionFunction.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var connectionFunctionId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt ConnectionFunction.LastModifiedTime`
     public var lastModifiedTime: Value<String> { .getAtt(id, "LastModifiedTime") }
     /// `!GetAtt ConnectionFunction.Stage`

@@ -49,7 +49,7 @@ extension CloudFront.ConnectionGroup {
     /// `!GetAtt ConnectionGroup.ETag`
     public var eTag: Value<String> { .getAtt(id, "ETag") }
     /// `!GetAtt ConnectionGroup.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var connectionGroupId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt ConnectionGroup.IsDefault`
     public var isDefault: Value<Bool> { .getAtt(id, "IsDefault") }
     /// `!GetAtt ConnectionGroup.LastModifiedTime`

@@ -24,7 +24,7 @@ extension CloudFront {
 
 extension CloudFront.ContinuousDeploymentPolicy {
     /// `!GetAtt ContinuousDeploymentPolicy.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var continuousDeploymentPolicyId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt ContinuousDeploymentPolicy.LastModifiedTime`
     public var lastModifiedTime: Value<String> { .getAtt(id, "LastModifiedTime") }
 }

@@ -33,7 +33,7 @@ extension CloudFront.Distribution {
     /// `!GetAtt Distribution.DomainName`
     public var domainName: Value<String> { .getAtt(id, "DomainName") }
     /// `!GetAtt Distribution.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var distributionId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension CloudFront.Distribution {

@@ -65,7 +65,7 @@ extension CloudFront.DistributionTenant {
     /// `!GetAtt DistributionTenant.ETag`
     public var eTag: Value<String> { .getAtt(id, "ETag") }
     /// `!GetAtt DistributionTenant.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var distributionTenantId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt DistributionTenant.LastModifiedTime`
     public var lastModifiedTime: Value<String> { .getAtt(id, "LastModifiedTime") }
     /// `!GetAtt DistributionTenant.Status`

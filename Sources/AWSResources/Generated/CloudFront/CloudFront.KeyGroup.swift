@@ -24,7 +24,7 @@ extension CloudFront {
 
 extension CloudFront.KeyGroup {
     /// `!GetAtt KeyGroup.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var keyGroupId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt KeyGroup.LastModifiedTime`
     public var lastModifiedTime: Value<String> { .getAtt(id, "LastModifiedTime") }
 }

@@ -43,7 +43,7 @@ extension CloudFront.KeyValueStore {
     /// `!GetAtt KeyValueStore.Arn`
     public var arn: Value<String> { .getAtt(id, "Arn") }
     /// `!GetAtt KeyValueStore.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var keyValueStoreId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt KeyValueStore.Status`
     public var status: Value<String> { .getAtt(id, "Status") }
 }

@@ -24,7 +24,7 @@ extension CloudFront {
 
 extension CloudFront.OriginAccessControl {
     /// `!GetAtt OriginAccessControl.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var originAccessControlId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension CloudFront.OriginAccessControl {

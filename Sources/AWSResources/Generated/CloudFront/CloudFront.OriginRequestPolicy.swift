@@ -24,7 +24,7 @@ extension CloudFront {
 
 extension CloudFront.OriginRequestPolicy {
     /// `!GetAtt OriginRequestPolicy.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var originRequestPolicyId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt OriginRequestPolicy.LastModifiedTime`
     public var lastModifiedTime: Value<String> { .getAtt(id, "LastModifiedTime") }
 }

@@ -26,7 +26,7 @@ extension CloudFront.PublicKey {
     /// `!GetAtt PublicKey.CreatedTime`
     public var createdTime: Value<String> { .getAtt(id, "CreatedTime") }
     /// `!GetAtt PublicKey.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var publicKeyId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension CloudFront.PublicKey {

@@ -24,7 +24,7 @@ extension CloudFront {
 
 extension CloudFront.ResponseHeadersPolicy {
     /// `!GetAtt ResponseHeadersPolicy.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var responseHeadersPolicyId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt ResponseHeadersPolicy.LastModifiedTime`
     public var lastModifiedTime: Value<String> { .getAtt(id, "LastModifiedTime") }
 }

@@ -33,7 +33,7 @@ extension CloudFront.StreamingDistribution {
     /// `!GetAtt StreamingDistribution.DomainName`
     public var domainName: Value<String> { .getAtt(id, "DomainName") }
     /// `!GetAtt StreamingDistribution.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var streamingDistributionId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension CloudFront.StreamingDistribution {

@@ -43,7 +43,7 @@ extension CloudFront.TrustStore {
     /// `!GetAtt TrustStore.ETag`
     public var eTag: Value<String> { .getAtt(id, "ETag") }
     /// `!GetAtt TrustStore.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var trustStoreId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt TrustStore.LastModifiedTime`
     public var lastModifiedTime: Value<String> { .getAtt(id, "LastModifiedTime") }
     /// `!GetAtt TrustStore.NumberOfCaCertificates`

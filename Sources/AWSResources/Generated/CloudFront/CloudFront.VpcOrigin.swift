@@ -37,7 +37,7 @@ extension CloudFront.VpcOrigin {
     /// `!GetAtt VpcOrigin.CreatedTime`
     public var createdTime: Value<String> { .getAtt(id, "CreatedTime") }
     /// `!GetAtt VpcOrigin.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var vpcOriginId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt VpcOrigin.LastModifiedTime`
     public var lastModifiedTime: Value<String> { .getAtt(id, "LastModifiedTime") }
     /// `!GetAtt VpcOrigin.Status`

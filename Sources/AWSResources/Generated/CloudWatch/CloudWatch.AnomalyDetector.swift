@@ -55,7 +55,7 @@ extension CloudWatch {
 
 extension CloudWatch.AnomalyDetector {
     /// `!GetAtt AnomalyDetector.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var anomalyDetectorId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension CloudWatch.AnomalyDetector {

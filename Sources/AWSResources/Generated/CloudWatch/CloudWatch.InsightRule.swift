@@ -45,7 +45,7 @@ extension CloudWatch.InsightRule {
     /// `!GetAtt InsightRule.Arn`
     public var arn: Value<String> { .getAtt(id, "Arn") }
     /// `!GetAtt InsightRule.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var insightRuleId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension CloudWatch.InsightRule {

@@ -71,7 +71,7 @@ extension Cognito {
 
 extension Cognito.IdentityPool {
     /// `!GetAtt IdentityPool.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var identityPoolId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt IdentityPool.Name`
     public var name: Value<String> { .getAtt(id, "Name") }
 }

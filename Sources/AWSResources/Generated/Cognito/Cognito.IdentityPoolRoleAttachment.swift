@@ -35,7 +35,7 @@ extension Cognito {
 
 extension Cognito.IdentityPoolRoleAttachment {
     /// `!GetAtt IdentityPoolRoleAttachment.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var identityPoolRoleAttachmentId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension Cognito.IdentityPoolRoleAttachment {

@@ -31,7 +31,7 @@ extension Cognito {
 
 extension Cognito.LogDeliveryConfiguration {
     /// `!GetAtt LogDeliveryConfiguration.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var logDeliveryConfigurationId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension Cognito.LogDeliveryConfiguration {

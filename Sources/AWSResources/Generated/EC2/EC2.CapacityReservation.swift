@@ -93,7 +93,7 @@ extension EC2.CapacityReservation {
     /// `!GetAtt CapacityReservation.DeliveryPreference`
     public var deliveryPreference: Value<EC2.CapacityReservation.DeliveryPreference> { .getAtt(id, "DeliveryPreference") }
     /// `!GetAtt CapacityReservation.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var capacityReservationId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt CapacityReservation.OwnerId`
     public var ownerId: Value<String> { .getAtt(id, "OwnerId") }
     /// `!GetAtt CapacityReservation.ReservationType`

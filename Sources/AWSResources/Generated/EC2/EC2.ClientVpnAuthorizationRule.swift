@@ -43,7 +43,7 @@ extension EC2 {
 
 extension EC2.ClientVpnAuthorizationRule {
     /// `!GetAtt ClientVpnAuthorizationRule.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var clientVpnAuthorizationRuleId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.ClientVpnAuthorizationRule {

@@ -107,7 +107,7 @@ extension EC2 {
 
 extension EC2.ClientVpnEndpoint {
     /// `!GetAtt ClientVpnEndpoint.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var clientVpnEndpointId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.ClientVpnEndpoint {

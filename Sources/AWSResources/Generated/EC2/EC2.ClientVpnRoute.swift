@@ -39,7 +39,7 @@ extension EC2 {
 
 extension EC2.ClientVpnRoute {
     /// `!GetAtt ClientVpnRoute.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var clientVpnRouteId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.ClientVpnRoute {

@@ -39,7 +39,7 @@ extension EC2 {
 
 extension EC2.ClientVpnTargetNetworkAssociation {
     /// `!GetAtt ClientVpnTargetNetworkAssociation.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var clientVpnTargetNetworkAssociationId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.ClientVpnTargetNetworkAssociation {

@@ -43,7 +43,7 @@ extension EC2 {
 
 extension EC2.EIPAssociation {
     /// `!GetAtt EIPAssociation.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var eipAssociationId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.EIPAssociation {

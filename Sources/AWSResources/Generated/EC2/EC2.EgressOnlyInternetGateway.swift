@@ -31,7 +31,7 @@ extension EC2 {
 
 extension EC2.EgressOnlyInternetGateway {
     /// `!GetAtt EgressOnlyInternetGateway.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var egressOnlyInternetGatewayId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.EgressOnlyInternetGateway {

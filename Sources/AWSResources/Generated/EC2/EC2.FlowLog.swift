@@ -71,7 +71,7 @@ extension EC2 {
 
 extension EC2.FlowLog {
     /// `!GetAtt FlowLog.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var flowLogId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.FlowLog {

@@ -49,7 +49,7 @@ extension EC2.InstanceConnectEndpoint {
     /// `!GetAtt InstanceConnectEndpoint.CreatedAt`
     public var createdAt: Value<String> { .getAtt(id, "CreatedAt") }
     /// `!GetAtt InstanceConnectEndpoint.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var instanceConnectEndpointId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt InstanceConnectEndpoint.InstanceConnectEndpointArn`
     public var instanceConnectEndpointArn: Value<String> { .getAtt(id, "InstanceConnectEndpointArn") }
     /// `!GetAtt InstanceConnectEndpoint.NetworkInterfaceIds`

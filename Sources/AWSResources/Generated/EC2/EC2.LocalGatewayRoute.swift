@@ -41,7 +41,7 @@ extension EC2.LocalGatewayRoute {
     /// `!GetAtt LocalGatewayRoute.State`
     public var state: Value<String> { .getAtt(id, "State") }
     /// `!GetAtt LocalGatewayRoute.Type`
-    public var type2: Value<String> { .getAtt(id, "Type") }
+    public var localGatewayRouteType: Value<String> { .getAtt(id, "Type") }
 }
 
 extension EC2.LocalGatewayRoute {

@@ -31,7 +31,7 @@ extension EC2 {
 
 extension EC2.NetworkAcl {
     /// `!GetAtt NetworkAcl.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var networkAclId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.NetworkAcl {

@@ -59,7 +59,7 @@ extension EC2 {
 
 extension EC2.NetworkAclEntry {
     /// `!GetAtt NetworkAclEntry.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var networkAclEntryId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.NetworkAclEntry {

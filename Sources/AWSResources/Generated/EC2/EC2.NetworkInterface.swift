@@ -95,7 +95,7 @@ extension EC2 {
 
 extension EC2.NetworkInterface {
     /// `!GetAtt NetworkInterface.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var networkInterfaceId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt NetworkInterface.PrimaryIpv6Address`
     public var primaryIpv6Address: Value<String> { .getAtt(id, "PrimaryIpv6Address") }
     /// `!GetAtt NetworkInterface.PrimaryPrivateIpAddress`

@@ -35,7 +35,7 @@ extension EC2 {
 
 extension EC2.NetworkInterfacePermission {
     /// `!GetAtt NetworkInterfacePermission.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var networkInterfacePermissionId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.NetworkInterfacePermission {

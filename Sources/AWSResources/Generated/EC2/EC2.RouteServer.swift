@@ -45,7 +45,7 @@ extension EC2.RouteServer {
     /// `!GetAtt RouteServer.Arn`
     public var arn: Value<String> { .getAtt(id, "Arn") }
     /// `!GetAtt RouteServer.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var routeServerId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.RouteServer {

@@ -41,7 +41,7 @@ extension EC2.RouteServerEndpoint {
     /// `!GetAtt RouteServerEndpoint.EniId`
     public var eniId: Value<String> { .getAtt(id, "EniId") }
     /// `!GetAtt RouteServerEndpoint.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var routeServerEndpointId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt RouteServerEndpoint.VpcId`
     public var vpcId: Value<String> { .getAtt(id, "VpcId") }
 }

@@ -45,7 +45,7 @@ extension EC2.RouteServerPeer {
     /// `!GetAtt RouteServerPeer.EndpointEniId`
     public var endpointEniId: Value<String> { .getAtt(id, "EndpointEniId") }
     /// `!GetAtt RouteServerPeer.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var routeServerPeerId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt RouteServerPeer.RouteServerId`
     public var routeServerId: Value<String> { .getAtt(id, "RouteServerId") }
     /// `!GetAtt RouteServerPeer.SubnetId`

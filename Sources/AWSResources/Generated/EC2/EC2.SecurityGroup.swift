@@ -49,7 +49,7 @@ extension EC2.SecurityGroup {
     /// `!GetAtt SecurityGroup.GroupId`
     public var groupId: Value<String> { .getAtt(id, "GroupId") }
     /// `!GetAtt SecurityGroup.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var securityGroupId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.SecurityGroup {

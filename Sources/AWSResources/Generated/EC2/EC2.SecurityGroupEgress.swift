@@ -59,7 +59,7 @@ extension EC2 {
 
 extension EC2.SecurityGroupEgress {
     /// `!GetAtt SecurityGroupEgress.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var securityGroupEgressId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.SecurityGroupEgress {

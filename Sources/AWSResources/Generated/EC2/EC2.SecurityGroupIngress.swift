@@ -71,7 +71,7 @@ extension EC2 {
 
 extension EC2.SecurityGroupIngress {
     /// `!GetAtt SecurityGroupIngress.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var securityGroupIngressId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.SecurityGroupIngress {

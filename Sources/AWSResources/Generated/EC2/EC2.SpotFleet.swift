@@ -31,7 +31,7 @@ extension EC2 {
 
 extension EC2.SpotFleet {
     /// `!GetAtt SpotFleet.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var spotFleetId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.SpotFleet {

@@ -39,7 +39,7 @@ extension EC2 {
 
 extension EC2.SubnetCidrBlock {
     /// `!GetAtt SubnetCidrBlock.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var subnetCidrBlockId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt SubnetCidrBlock.IpSource`
     public var ipSource: Value<String> { .getAtt(id, "IpSource") }
     /// `!GetAtt SubnetCidrBlock.Ipv6AddressAttribute`

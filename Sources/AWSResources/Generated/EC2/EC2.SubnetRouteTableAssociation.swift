@@ -31,7 +31,7 @@ extension EC2 {
 
 extension EC2.SubnetRouteTableAssociation {
     /// `!GetAtt SubnetRouteTableAssociation.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var subnetRouteTableAssociationId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.SubnetRouteTableAssociation {

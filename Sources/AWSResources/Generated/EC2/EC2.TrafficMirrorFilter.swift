@@ -35,7 +35,7 @@ extension EC2 {
 
 extension EC2.TrafficMirrorFilter {
     /// `!GetAtt TrafficMirrorFilter.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var trafficMirrorFilterId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.TrafficMirrorFilter {

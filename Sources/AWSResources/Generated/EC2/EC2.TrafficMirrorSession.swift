@@ -59,7 +59,7 @@ extension EC2 {
 
 extension EC2.TrafficMirrorSession {
     /// `!GetAtt TrafficMirrorSession.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var trafficMirrorSessionId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.TrafficMirrorSession {

@@ -43,7 +43,7 @@ extension EC2 {
 
 extension EC2.TrafficMirrorTarget {
     /// `!GetAtt TrafficMirrorTarget.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var trafficMirrorTargetId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.TrafficMirrorTarget {

@@ -81,7 +81,7 @@ extension EC2.TransitGateway {
     /// `!GetAtt TransitGateway.EncryptionSupportState`
     public var encryptionSupportState: Value<String> { .getAtt(id, "EncryptionSupportState") }
     /// `!GetAtt TransitGateway.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var transitGatewayId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt TransitGateway.TransitGatewayArn`
     public var transitGatewayArn: Value<String> { .getAtt(id, "TransitGatewayArn") }
 }

@@ -43,7 +43,7 @@ extension EC2 {
 
 extension EC2.TransitGatewayAttachment {
     /// `!GetAtt TransitGatewayAttachment.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var transitGatewayAttachmentId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.TransitGatewayAttachment {

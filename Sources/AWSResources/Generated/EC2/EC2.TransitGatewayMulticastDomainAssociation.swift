@@ -37,7 +37,7 @@ extension EC2.TransitGatewayMulticastDomainAssociation {
     /// `!GetAtt TransitGatewayMulticastDomainAssociation.ResourceId`
     public var resourceId: Value<String> { .getAtt(id, "ResourceId") }
     /// `!GetAtt TransitGatewayMulticastDomainAssociation.ResourceType`
-    public var resourceType2: Value<String> { .getAtt(id, "ResourceType") }
+    public var transitGatewayMulticastDomainAssociationResourceType: Value<String> { .getAtt(id, "ResourceType") }
     /// `!GetAtt TransitGatewayMulticastDomainAssociation.State`
     public var state: Value<String> { .getAtt(id, "State") }
 }

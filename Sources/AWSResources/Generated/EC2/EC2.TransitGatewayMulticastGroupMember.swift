@@ -43,7 +43,7 @@ extension EC2.TransitGatewayMulticastGroupMember {
     /// `!GetAtt TransitGatewayMulticastGroupMember.ResourceId`
     public var resourceId: Value<String> { .getAtt(id, "ResourceId") }
     /// `!GetAtt TransitGatewayMulticastGroupMember.ResourceType`
-    public var resourceType2: Value<String> { .getAtt(id, "ResourceType") }
+    public var transitGatewayMulticastGroupMemberResourceType: Value<String> { .getAtt(id, "ResourceType") }
     /// `!GetAtt TransitGatewayMulticastGroupMember.SubnetId`
     public var subnetId: Value<String> { .getAtt(id, "SubnetId") }
     /// `!GetAtt TransitGatewayMulticastGroupMember.TransitGatewayAttachmentId`

@@ -41,7 +41,7 @@ extension EC2.TransitGatewayMulticastGroupSource {
     /// `!GetAtt TransitGatewayMulticastGroupSource.ResourceId`
     public var resourceId: Value<String> { .getAtt(id, "ResourceId") }
     /// `!GetAtt TransitGatewayMulticastGroupSource.ResourceType`
-    public var resourceType2: Value<String> { .getAtt(id, "ResourceType") }
+    public var transitGatewayMulticastGroupSourceResourceType: Value<String> { .getAtt(id, "ResourceType") }
     /// `!GetAtt TransitGatewayMulticastGroupSource.SourceType`
     public var sourceType: Value<String> { .getAtt(id, "SourceType") }
     /// `!GetAtt TransitGatewayMulticastGroupSource.SubnetId`

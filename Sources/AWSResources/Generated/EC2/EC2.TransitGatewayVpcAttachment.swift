@@ -51,7 +51,7 @@ extension EC2 {
 
 extension EC2.TransitGatewayVpcAttachment {
     /// `!GetAtt TransitGatewayVpcAttachment.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var transitGatewayVpcAttachmentId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.TransitGatewayVpcAttachment {

@@ -63,7 +63,7 @@ extension EC2 {
 
 extension EC2.VPCCidrBlock {
     /// `!GetAtt VPCCidrBlock.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var vpcCidrBlockId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt VPCCidrBlock.IpSource`
     public var ipSource: Value<String> { .getAtt(id, "IpSource") }
     /// `!GetAtt VPCCidrBlock.Ipv6AddressAttribute`

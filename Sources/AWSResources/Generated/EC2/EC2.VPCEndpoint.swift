@@ -83,7 +83,7 @@ extension EC2.VPCEndpoint {
     /// `!GetAtt VPCEndpoint.DnsEntries`
     public var dnsEntries: Value<[String]> { .getAtt(id, "DnsEntries") }
     /// `!GetAtt VPCEndpoint.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var vpcEndpointId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt VPCEndpoint.NetworkInterfaceIds`
     public var networkInterfaceIds: Value<[String]> { .getAtt(id, "NetworkInterfaceIds") }
 }

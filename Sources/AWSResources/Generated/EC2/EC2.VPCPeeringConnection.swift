@@ -51,7 +51,7 @@ extension EC2 {
 
 extension EC2.VPCPeeringConnection {
     /// `!GetAtt VPCPeeringConnection.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var vpcPeeringConnectionId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.VPCPeeringConnection {

@@ -31,7 +31,7 @@ extension EC2 {
 
 extension EC2.VPNGatewayRoutePropagation {
     /// `!GetAtt VPNGatewayRoutePropagation.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var vpnGatewayRoutePropagationId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension EC2.VPNGatewayRoutePropagation {

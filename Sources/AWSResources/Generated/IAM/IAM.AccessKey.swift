@@ -35,7 +35,7 @@ extension IAM {
 
 extension IAM.AccessKey {
     /// `!GetAtt AccessKey.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var accessKeyId: Value<String> { .getAtt(id, "Id") }
     /// `!GetAtt AccessKey.SecretAccessKey`
     public var secretAccessKey: Value<String> { .getAtt(id, "SecretAccessKey") }
 }

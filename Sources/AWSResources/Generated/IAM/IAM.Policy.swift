@@ -43,7 +43,7 @@ extension IAM {
 
 extension IAM.Policy {
     /// `!GetAtt Policy.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var policyId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension IAM.Policy {

@@ -31,7 +31,7 @@ extension IAM {
 
 extension IAM.UserToGroupAddition {
     /// `!GetAtt UserToGroupAddition.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var userToGroupAdditionId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension IAM.UserToGroupAddition {

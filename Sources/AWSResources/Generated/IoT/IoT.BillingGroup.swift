@@ -39,7 +39,7 @@ extension IoT.BillingGroup {
     /// `!GetAtt BillingGroup.Arn`
     public var arn: Value<String> { .getAtt(id, "Arn") }
     /// `!GetAtt BillingGroup.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var billingGroupId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension IoT.BillingGroup {

@@ -57,7 +57,7 @@ extension IoT.CACertificate {
     /// `!GetAtt CACertificate.Arn`
     public var arn: Value<String> { .getAtt(id, "Arn") }
     /// `!GetAtt CACertificate.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var caCertificateId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension IoT.CACertificate {

@@ -45,7 +45,7 @@ extension IoT.Certificate {
     /// `!GetAtt Certificate.Arn`
     public var arn: Value<String> { .getAtt(id, "Arn") }
     /// `!GetAtt Certificate.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var certificateId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension IoT.Certificate {

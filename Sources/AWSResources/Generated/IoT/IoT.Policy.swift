@@ -37,7 +37,7 @@ extension IoT.Policy {
     /// `!GetAtt Policy.Arn`
     public var arn: Value<String> { .getAtt(id, "Arn") }
     /// `!GetAtt Policy.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var policyId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension IoT.Policy {

@@ -31,7 +31,7 @@ extension IoT {
 
 extension IoT.PolicyPrincipalAttachment {
     /// `!GetAtt PolicyPrincipalAttachment.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var policyPrincipalAttachmentId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension IoT.PolicyPrincipalAttachment {

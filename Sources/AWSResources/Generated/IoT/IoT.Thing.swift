@@ -35,7 +35,7 @@ extension IoT.Thing {
     /// `!GetAtt Thing.Arn`
     public var arn: Value<String> { .getAtt(id, "Arn") }
     /// `!GetAtt Thing.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var thingId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension IoT.Thing {

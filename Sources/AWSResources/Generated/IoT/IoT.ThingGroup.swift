@@ -47,7 +47,7 @@ extension IoT.ThingGroup {
     /// `!GetAtt ThingGroup.Arn`
     public var arn: Value<String> { .getAtt(id, "Arn") }
     /// `!GetAtt ThingGroup.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var thingGroupId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension IoT.ThingGroup {

@@ -35,7 +35,7 @@ extension IoT {
 
 extension IoT.ThingPrincipalAttachment {
     /// `!GetAtt ThingPrincipalAttachment.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var thingPrincipalAttachmentId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension IoT.ThingPrincipalAttachment {

@@ -43,7 +43,7 @@ extension IoT.ThingType {
     /// `!GetAtt ThingType.Arn`
     public var arn: Value<String> { .getAtt(id, "Arn") }
     /// `!GetAtt ThingType.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var thingTypeId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension IoT.ThingType {

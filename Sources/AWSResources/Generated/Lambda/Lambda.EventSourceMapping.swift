@@ -137,7 +137,7 @@ extension Lambda.EventSourceMapping {
     /// `!GetAtt EventSourceMapping.EventSourceMappingArn`
     public var eventSourceMappingArn: Value<String> { .getAtt(id, "EventSourceMappingArn") }
     /// `!GetAtt EventSourceMapping.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var eventSourceMappingId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension Lambda.EventSourceMapping {

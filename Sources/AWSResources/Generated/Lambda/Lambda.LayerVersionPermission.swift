@@ -39,7 +39,7 @@ extension Lambda {
 
 extension Lambda.LayerVersionPermission {
     /// `!GetAtt LayerVersionPermission.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var layerVersionPermissionId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension Lambda.LayerVersionPermission {

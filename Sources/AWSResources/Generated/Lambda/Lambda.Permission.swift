@@ -59,7 +59,7 @@ extension Lambda {
 
 extension Lambda.Permission {
     /// `!GetAtt Permission.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var permissionId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension Lambda.Permission {

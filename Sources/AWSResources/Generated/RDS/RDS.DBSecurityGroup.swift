@@ -39,7 +39,7 @@ extension RDS {
 
 extension RDS.DBSecurityGroup {
     /// `!GetAtt DBSecurityGroup.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var dbSecurityGroupId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension RDS.DBSecurityGroup {

@@ -43,7 +43,7 @@ extension RDS {
 
 extension RDS.DBSecurityGroupIngress {
     /// `!GetAtt DBSecurityGroupIngress.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var dbSecurityGroupIngressId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension RDS.DBSecurityGroupIngress {

@@ -31,7 +31,7 @@ extension SNS {
 
 extension SNS.TopicPolicy {
     /// `!GetAtt TopicPolicy.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var topicPolicyId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension SNS.TopicPolicy {

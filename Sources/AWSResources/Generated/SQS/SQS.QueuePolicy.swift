@@ -31,7 +31,7 @@ extension SQS {
 
 extension SQS.QueuePolicy {
     /// `!GetAtt QueuePolicy.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var queuePolicyId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension SQS.QueuePolicy {

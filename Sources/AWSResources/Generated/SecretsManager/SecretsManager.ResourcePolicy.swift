@@ -35,7 +35,7 @@ extension SecretsManager {
 
 extension SecretsManager.ResourcePolicy {
     /// `!GetAtt ResourcePolicy.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var resourcePolicyId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension SecretsManager.ResourcePolicy {

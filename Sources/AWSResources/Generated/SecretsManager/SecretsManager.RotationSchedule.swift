@@ -51,7 +51,7 @@ extension SecretsManager {
 
 extension SecretsManager.RotationSchedule {
     /// `!GetAtt RotationSchedule.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var rotationScheduleId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension SecretsManager.RotationSchedule {

@@ -55,7 +55,7 @@ extension SecretsManager {
 
 extension SecretsManager.Secret {
     /// `!GetAtt Secret.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var secretId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension SecretsManager.Secret {

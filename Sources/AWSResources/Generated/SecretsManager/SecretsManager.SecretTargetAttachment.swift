@@ -35,7 +35,7 @@ extension SecretsManager {
 
 extension SecretsManager.SecretTargetAttachment {
     /// `!GetAtt SecretTargetAttachment.Id`
-    public var id2: Value<String> { .getAtt(id, "Id") }
+    public var secretTargetAttachmentId: Value<String> { .getAtt(id, "Id") }
 }
 
 extension SecretsManager.SecretTargetAttachment {
