@@ -53,7 +53,8 @@ let package = Package(
         ]),
 
         // Test support shared by the test targets that talk to servers on loopback (moto, our scripted server).
-        .target(name: "AWSTestSupport", dependencies: ["AWSClient"], path: "Tests/AWSTestSupport"),
+        .target(
+            name: "AWSTestSupport", dependencies: ["AWSClient"], path: "Tests/AWSTestSupport", exclude: ["Python"]),
 
         // Tests mirror the source layout.
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
