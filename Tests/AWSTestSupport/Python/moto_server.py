@@ -25,7 +25,26 @@ import boto3  # noqa: E402
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app  # noqa: E402
 
+from moto.core.authorization import ActionAuthenticatorMixin  # noqa: E402
+
 APP = DomainDispatcherApplication(create_backend_app)
+
+# AWS accepts AssumeRoleWithWebIdentity unsigned (the token is the proof); moto, with checking on, fails on any
+# request without an Authorization header. Let exactly that call through unsigned, as AWS does.
+_UNSIGNED_ACTIONS = {"AssumeRoleWithWebIdentity", "AssumeRoleWithSAML"}
+_check_normal_action = ActionAuthenticatorMixin._authenticate_and_authorize_normal_action
+
+
+def _check_unless_unsigned_sts(self, resource="*"):
+    if "Authorization" not in self.headers and self._get_action() in _UNSIGNED_ACTIONS:
+        return None
+    return _check_normal_action(self, resource)
+
+
+ActionAuthenticatorMixin._authenticate_and_authorize_normal_action = _check_unless_unsigned_sts
+
+INTERNAL_ERROR = (b"<ErrorResponse><Error><Code>InternalFailure</Code><Message>moto raised an exception; see the "
+                  b"helper's log</Message></Error><RequestId>moto-exception</RequestId></ErrorResponse>")
 
 
 class KeepAliveWSGIHandler(BaseHTTPRequestHandler):
@@ -77,12 +96,19 @@ class KeepAliveWSGIHandler(BaseHTTPRequestHandler):
             status_holder["headers"] = headers
             return lambda data: None
 
-        chunks = APP(environ, start_response)
         try:
-            payload = b"".join(chunks)
-        finally:
-            if hasattr(chunks, "close"):
-                chunks.close()
+            chunks = APP(environ, start_response)
+            try:
+                payload = b"".join(chunks)
+            finally:
+                if hasattr(chunks, "close"):
+                    chunks.close()
+        except Exception:
+            import traceback
+            traceback.print_exc()
+            status_holder["status"] = "500 Internal Server Error"
+            status_holder["headers"] = [("Content-Type", "text/xml")]
+            payload = INTERNAL_ERROR
         code, _, reason = status_holder["status"].partition(" ")
         self.send_response(int(code), reason)
         for name, value in status_holder["headers"]:
