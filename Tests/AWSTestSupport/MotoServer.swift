@@ -13,6 +13,8 @@ public actor MotoServer {
         public var credentials: Credentials
         public var account: String
         public var userARN: String
+        /// A bucket the test user may write to.
+        public var bucket: String
     }
 
     private var helper: PythonHelper?
@@ -27,7 +29,8 @@ public actor MotoServer {
             let greeting = helper.greeting
             guard let port = greeting["port"] as? Int, let endpoint = URL(string: "http://127.0.0.1:\(port)"),
                 let keyID = greeting["accessKeyID"] as? String, let secret = greeting["secretAccessKey"] as? String,
-                let account = greeting["account"] as? String, let userARN = greeting["userARN"] as? String
+                let account = greeting["account"] as? String, let userARN = greeting["userARN"] as? String,
+                let bucket = greeting["bucket"] as? String
             else {
                 throw PythonHelperError(script: "moto_server.py", log: "unexpected greeting", timedOut: false)
             }
@@ -35,7 +38,8 @@ public actor MotoServer {
                 endpoint: endpoint,
                 credentials: Credentials(accessKeyID: keyID, secretAccessKey: secret),
                 account: account,
-                userARN: userARN
+                userARN: userARN,
+                bucket: bucket
             )
         }
         starting = task

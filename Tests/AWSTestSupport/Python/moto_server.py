@@ -17,7 +17,7 @@ import threading
 import time
 
 # Every request before this many is let through unchecked; the setup below makes exactly this many.
-SETUP_ACTIONS = 4
+SETUP_ACTIONS = 5
 os.environ["INITIAL_NO_AUTH_ACTION_COUNT"] = str(SETUP_ACTIONS)
 os.environ.setdefault("MOTO_CALL_RESET_API", "false")
 
@@ -27,6 +27,7 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_ba
 
 from moto.core.authorization import ActionAuthenticatorMixin  # noqa: E402
 
+BUCKET = "stacks-test-artifacts"
 APP = DomainDispatcherApplication(create_backend_app)
 
 # AWS accepts AssumeRoleWithWebIdentity unsigned (the token is the proof); moto, with checking on, fails on any
@@ -43,6 +44,8 @@ def _check_unless_unsigned_sts(self, resource="*"):
 
 ActionAuthenticatorMixin._authenticate_and_authorize_normal_action = _check_unless_unsigned_sts
 
+NOT_IMPLEMENTED = (b"<ErrorResponse><Error><Code>NotImplemented</Code><Message>%s</Message></Error>"
+                   b"<RequestId>moto-not-implemented</RequestId></ErrorResponse>")
 INTERNAL_ERROR = (b"<ErrorResponse><Error><Code>InternalFailure</Code><Message>moto raised an exception; see the "
                   b"helper's log</Message></Error><RequestId>moto-exception</RequestId></ErrorResponse>")
 
@@ -103,6 +106,10 @@ class KeepAliveWSGIHandler(BaseHTTPRequestHandler):
             finally:
                 if hasattr(chunks, "close"):
                     chunks.close()
+        except NotImplementedError as error:
+            status_holder["status"] = "501 Not Implemented"
+            status_holder["headers"] = [("Content-Type", "text/xml")]
+            payload = NOT_IMPLEMENTED % str(error).encode()
         except Exception:
             import traceback
             traceback.print_exc()
@@ -111,11 +118,14 @@ class KeepAliveWSGIHandler(BaseHTTPRequestHandler):
             payload = INTERNAL_ERROR
         code, _, reason = status_holder["status"].partition(" ")
         self.send_response(int(code), reason)
+        length_header = str(len(payload))
         for name, value in status_holder["headers"]:
+            if name.lower() == "content-length" and self.command == "HEAD":
+                length_header = value  # HEAD: the length of the body a GET would have
             if name.lower() in ("content-length", "connection", "transfer-encoding"):
                 continue
             self.send_header(name, value)
-        self.send_header("Content-Length", str(0 if self.command == "HEAD" else len(payload)))
+        self.send_header("Content-Length", length_header if self.command == "HEAD" else str(len(payload)))
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(payload)
@@ -181,6 +191,7 @@ def main():
         "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}],
     }))
     iam.attach_user_policy(UserName="stacks-test", PolicyArn=policy["Policy"]["Arn"])
+    boto3.client("s3", **setup).create_bucket(Bucket=BUCKET)
 
     print(json.dumps({
         "port": port,
@@ -188,6 +199,7 @@ def main():
         "secretAccessKey": key["SecretAccessKey"],
         "account": "123456789012",
         "userARN": "arn:aws:iam::123456789012:user/stacks-test",
+        "bucket": BUCKET,
     }), flush=True)
     while True:
         time.sleep(3600)
