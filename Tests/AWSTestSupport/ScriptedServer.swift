@@ -6,28 +6,28 @@ import Foundation
 /// One server per test; it stops when the value goes away.
 public final class ScriptedServer: Sendable {
     public enum Answer: Sendable {
-        /// An HTTP answer, after `delay` seconds, with its `Date` header `dateOffset` seconds from now.
+        /// An HTTP answer, after `delay` seconds, with `date` (or the current time) in its `Date` header.
         case respond(
             status: Int, body: String = "", headers: [(String, String)] = [], delay: Double = 0,
-            dateOffset: Double = 0)
+            date: Date? = nil)
         /// Closes the connection without answering (after `delay` seconds).
         case drop(delay: Double = 0)
 
         /// A Query-protocol error document.
-        public static func error(_ status: Int, code: String, message: String, dateOffset: Double = 0) -> Answer {
+        public static func error(_ status: Int, code: String, message: String, date: Date? = nil) -> Answer {
             .respond(
                 status: status,
                 body: "<ErrorResponse><Error><Type>Sender</Type><Code>\(code)</Code><Message>\(message)</Message>"
                     + "</Error><RequestId>req-\(code)</RequestId></ErrorResponse>",
                 headers: [("Content-Type", "text/xml")],
-                dateOffset: dateOffset)
+                date: date)
         }
 
         var json: [String: Any] {
             switch self {
-            case .respond(let status, let body, let headers, let delay, let dateOffset):
+            case .respond(let status, let body, let headers, let delay, let date):
                 ["status": status, "body": body, "headers": headers.map { [$0.0, $0.1] }, "delay": delay,
-                 "dateOffset": dateOffset]
+                 "date": date.map { $0.timeIntervalSince1970 as Any } ?? NSNull()]
             case .drop(let delay):
                 ["drop": true, "delay": delay]
             }

@@ -7,15 +7,19 @@ import FoundationNetworking
 /// An `HTTPTransport` on Foundation's `URLSession` (libcurl on Linux), which ships with the toolchain. One session
 /// per transport, so connections to a host are kept alive and reused across calls.
 ///
-/// Each request gets the `HTTPRequest.timeout` as a deadline for the whole exchange, and `connectTimeout` as the
-/// longest the session waits without any progress (connecting included) before it gives up.
+/// Each request gets the `HTTPRequest.timeout` as a deadline for the whole exchange (kept by our own timer, to the
+/// millisecond), and `idleTimeout` as the longest the session waits without any progress, connecting included.
+/// swift-corelibs-foundation truncates URLSession timeouts to whole seconds (0.4 s becomes "time out at once"),
+/// so the idle timeout is rounded up to at least one second and the sub-second deadline is ours.
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     // @unchecked: `URLSession` is thread-safe but not marked Sendable in swift-corelibs-foundation.
     private let session: URLSession
+    private let idleTimeout: Double
 
-    public init(connectTimeout: Duration = .seconds(10), maxConnectionsPerHost: Int = 8) {
+    public init(idleTimeout: Duration = .seconds(10), maxConnectionsPerHost: Int = 8) {
+        self.idleTimeout = max(1, idleTimeout.seconds.rounded(.up))
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = connectTimeout.seconds
+        configuration.timeoutIntervalForRequest = self.idleTimeout
         configuration.httpMaximumConnectionsPerHost = maxConnectionsPerHost
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
@@ -30,7 +34,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
-        urlRequest.timeoutInterval = request.timeout.seconds
+        urlRequest.timeoutInterval = idleTimeout
         for (name, value) in request.headers {
             urlRequest.addValue(value, forHTTPHeaderField: name)
         }

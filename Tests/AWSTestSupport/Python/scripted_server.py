@@ -4,10 +4,10 @@
 Usage: scripted_server.py '<json script>'
 
 The script is a list of answers, one per request, in order:
-  {"status": 400, "headers": [["Name", "value"]], "body": "...", "delay": 0.5, "dateOffset": 3600}
+  {"status": 400, "headers": [["Name", "value"]], "body": "...", "delay": 0.5, "date": 1800003600}
   {"drop": true}            close the connection without answering
-"delay" waits that many seconds before answering; "dateOffset" moves the Date header that many seconds away from
-now. Once the script is used up every request gets 418 ScriptExhausted.
+"delay" waits that many seconds before answering; "date" (seconds since 1970) replaces the current time in the
+Date header. Once the script is used up every request gets 418 ScriptExhausted.
 
 GET /__requests returns the requests received so far (not counting itself) as JSON:
   [{"method": ..., "path": ..., "headers": [[name, value], ...], "body": "..."}]
@@ -48,7 +48,7 @@ class Handler(BaseHTTPRequestHandler):
         if self.command == "GET" and self.path == "/__requests":
             with LOCK:
                 payload = json.dumps(RECEIVED).encode()
-            self._answer(200, [("Content-Type", "application/json")], payload, 0)
+            self._answer(200, [("Content-Type", "application/json")], payload, None)
             return
         with LOCK:
             RECEIVED.append({
@@ -71,11 +71,11 @@ class Handler(BaseHTTPRequestHandler):
             return
         headers = [tuple(pair) for pair in answer.get("headers", [])]
         self._answer(answer.get("status", 200), headers, answer.get("body", "").encode(),
-                     answer.get("dateOffset", 0))
+                     answer.get("date"))
 
-    def _answer(self, status, headers, payload, date_offset):
+    def _answer(self, status, headers, payload, date):
         self.send_response_only(status)
-        self.send_header("Date", email.utils.formatdate(time.time() + date_offset, usegmt=True))
+        self.send_header("Date", email.utils.formatdate(time.time() if date is None else date, usegmt=True))
         self.send_header("Server", "scripted")
         for name, value in headers:
             self.send_header(name, value)
