@@ -66,3 +66,14 @@ public struct CredentialEnvironment: Sendable {
         return result + rest
     }
 }
+
+extension CredentialEnvironment: CustomStringConvertible, CustomReflectable {
+    /// Names the variables but never shows their values, which include keys and tokens.
+    public var description: String {
+        "CredentialEnvironment(home: \(homeDirectory), variables: \(variables.keys.sorted().joined(separator: ", ")))"
+    }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["homeDirectory": homeDirectory, "variableNames": variables.keys.sorted()])
+    }
+}

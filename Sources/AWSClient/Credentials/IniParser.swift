@@ -58,7 +58,7 @@ enum IniParser {
         var option: PendingOption?
 
         mutating func consume(line: Substring, number: Int) throws(IniParseError) {
-            let stripped = line.trimmingWhitespace()
+            let stripped = line.iniTrimmed()
             if stripped.isEmpty || stripped.hasPrefix("#") || stripped.hasPrefix(";") { return }
             let indent = line.prefix { $0 == " " || $0 == "\t" }.count
             if var pending = option, indent > pending.indent {
@@ -68,7 +68,7 @@ enum IniParser {
             }
             try finishOption()
             if stripped.hasPrefix("["), let close = stripped.lastIndex(of: "]") {
-                let name = stripped[stripped.index(after: stripped.startIndex)..<close].trimmingWhitespace()
+                let name = stripped[stripped.index(after: stripped.startIndex)..<close].iniTrimmed()
                 guard !name.isEmpty else {
                     throw IniParseError(line: number, reason: "the section header has no name between '[' and ']'")
                 }
@@ -87,11 +87,11 @@ enum IniParser {
             guard !sections.isEmpty else {
                 throw IniParseError(line: number, reason: "a 'key = value' line comes before any '[section]' header")
             }
-            let key = stripped[..<delimiter].trimmingWhitespace().lowercased()
+            let key = stripped[..<delimiter].iniTrimmed().lowercased()
             guard !key.isEmpty else {
                 throw IniParseError(line: number, reason: "the line has a value but no key before '='")
             }
-            let value = stripped[stripped.index(after: delimiter)...].trimmingWhitespace()
+            let value = stripped[stripped.index(after: delimiter)...].iniTrimmed()
             option = PendingOption(key: key, line: number, indent: indent, first: String(value))
         }
 
@@ -115,8 +115,8 @@ enum IniParser {
                             reason: "expected 'key = value' inside the nested '\(pending.key)' block"
                         )
                     }
-                    let key = text[..<equals].trimmingWhitespace()
-                    nested[String(key)] = String(text[text.index(after: equals)...].trimmingWhitespace())
+                    let key = text[..<equals].iniTrimmed()
+                    nested[String(key)] = String(text[text.index(after: equals)...].iniTrimmed())
                 }
                 sections[index].subsections[pending.key] = nested
             } else {
@@ -129,7 +129,7 @@ enum IniParser {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and other whitespace.
-    func trimmingWhitespace() -> Substring {
+    func iniTrimmed() -> Substring {
         let characters = Substring(self)
         guard let first = characters.firstIndex(where: { !$0.isWhitespace }),
               let last = characters.lastIndex(where: { !$0.isWhitespace })

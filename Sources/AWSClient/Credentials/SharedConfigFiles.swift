@@ -81,7 +81,7 @@ public struct SharedConfigFiles: Sendable {
         guard header.hasPrefix(prefix) else { return nil }
         let rest = header.dropFirst(prefix.count)
         guard let first = rest.first, first.isWhitespace else { return nil }
-        let name = rest.trimmingWhitespace()
+        let name = rest.iniTrimmed()
         if name.count >= 2, let quote = name.first, quote == "\"" || quote == "'", name.last == quote {
             return String(name.dropFirst().dropLast())
         }
