@@ -44,7 +44,7 @@ enum CredsSecrets {
 }
 
 /// A fake `HOME` with `.aws/config` and `.aws/credentials`, removed when the value goes away.
-final class CredsTestHome {
+final class CredsTestHome: Sendable {
     let path: String
 
     init(config: String? = nil, credentials: String? = nil) throws {
@@ -73,7 +73,10 @@ final class CredsTestHome {
     }
 
     func environment(_ variables: [String: String] = [:], clock: CredsTestClock = CredsTestClock()) -> CredentialEnvironment {
-        CredentialEnvironment(variables: variables, homeDirectory: path, now: { clock.now })
+        // The clock closure holds the home, so the directory lives as long as any environment made from it.
+        CredentialEnvironment(variables: variables, homeDirectory: path, now: { [self] in
+            withExtendedLifetime(self) { clock.now }
+        })
     }
 
     /// A context whose endpoints are loopback addresses and whose transport and STS are fakes.
