@@ -160,7 +160,7 @@ final class CredsScriptedTransport: HTTPTransport {
 }
 
 /// A fake STS that records its calls and answers with numbered credentials, or fails.
-final class CredsFakeSTS: RoleAssuming {
+final class CredsFakeSTS: RoleAssuming, CustomReflectable {
     struct Call: Sendable, Equatable {
         var kind: String
         var roleARN: String
@@ -187,6 +187,9 @@ final class CredsFakeSTS: RoleAssuming {
     }
 
     var calls: [Call] { state.withLock { $0 } }
+
+    /// The recorded calls hold tokens; a dump of a provider holding this fake must not show them.
+    var customMirror: Mirror { Mirror(self, children: ["callCount": calls.count]) }
 
     private func answer(_ call: Call) throws -> Credentials {
         let count = state.withLock { calls in
