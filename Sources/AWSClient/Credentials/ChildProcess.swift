@@ -2,7 +2,8 @@ import Dispatch
 import Foundation
 
 /// Runs a program to completion and collects its output, without blocking Swift's cooperative threads: the
-/// blocking reads and the wait happen on a Dispatch queue.
+/// blocking reads and the wait happen on private serial Dispatch queues, which get threads of their own (the
+/// shared global queues add threads slowly when many calls block at once).
 enum ChildProcess {
     struct Result: Sendable {
         var status: Int32
@@ -12,7 +13,7 @@ enum ChildProcess {
 
     static func run(executable: String, arguments: [String], environment: [String: String]) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            DispatchQueue(label: "stacks.credential-process").async {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: executable)
                 process.arguments = arguments
@@ -30,7 +31,7 @@ enum ChildProcess {
                 let errorReader = ErrorReader()
                 let group = DispatchGroup()
                 group.enter()
-                DispatchQueue.global().async {
+                DispatchQueue(label: "stacks.credential-process.stderr").async {
                     errorReader.data = errors.fileHandleForReading.readDataToEndOfFile()
                     group.leave()
                 }

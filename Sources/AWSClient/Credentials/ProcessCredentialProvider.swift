@@ -55,33 +55,61 @@ public struct ProcessCredentialProvider: CredentialProvider {
         func invalid(_ reason: String) -> CredentialError {
             .processOutputInvalid(profile: profile, program: program, reason: reason)
         }
-        guard let object = try? JSONSerialization.jsonObject(with: output),
-              let json = object as? [String: Any]
-        else { throw invalid("output that is not a JSON object") }
-        guard let version = json["Version"] as? Int, version == 1, !(json["Version"] is Bool) else {
-            let shown = json["Version"].map { "Version \($0)" } ?? "no Version"
-            throw invalid("JSON with \(shown)")
+        guard let json = try? JSONDecoder().decode(Output.self, from: output) else {
+            throw invalid("output that is not a JSON object")
         }
-        guard let keyID = json["AccessKeyId"] as? String, !keyID.isEmpty else {
-            throw invalid("JSON without an AccessKeyId string")
+        guard json.version == .number(1) else {
+            switch json.version {
+            case .number(let number): throw invalid("JSON with Version \(number)")
+            case .other: throw invalid("JSON whose Version is not the number 1")
+            case nil: throw invalid("JSON with no Version")
+            }
         }
-        guard let secret = json["SecretAccessKey"] as? String, !secret.isEmpty else {
+        guard let keyID = json.accessKeyID, !keyID.isEmpty else { throw invalid("JSON without an AccessKeyId string") }
+        guard let secret = json.secretAccessKey, !secret.isEmpty else {
             throw invalid("JSON without a SecretAccessKey string")
         }
         var expiration: Date?
-        if let value = json["Expiration"] {
-            guard let text = value as? String, let date = CredentialDates.parse(text) else {
+        if json.hasExpiration {
+            guard let text = json.expiration, let date = CredentialDates.parse(text) else {
                 throw invalid("JSON whose Expiration is not an ISO 8601 date")
             }
             expiration = date
         }
-        let token = json["SessionToken"] as? String
         return Credentials(
             accessKeyID: keyID,
             secretAccessKey: secret,
-            sessionToken: token?.isEmpty == true ? nil : token,
+            sessionToken: json.sessionToken?.isEmpty == true ? nil : json.sessionToken,
             expiration: expiration
         )
+    }
+
+    /// The process's JSON, each field decoded leniently so an error can say which one is wrong.
+    private struct Output: Decodable {
+        enum Version: Equatable { case number(Int), other }
+        var version: Version?
+        var accessKeyID: String?
+        var secretAccessKey: String?
+        var sessionToken: String?
+        var expiration: String?
+        var hasExpiration: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case version = "Version", accessKeyID = "AccessKeyId", secretAccessKey = "SecretAccessKey"
+            case sessionToken = "SessionToken", expiration = "Expiration"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if container.contains(.version) {
+                version = (try? container.decode(Int.self, forKey: .version)).map { .number($0) } ?? .other
+            }
+            accessKeyID = try? container.decode(String.self, forKey: .accessKeyID)
+            secretAccessKey = try? container.decode(String.self, forKey: .secretAccessKey)
+            sessionToken = try? container.decode(String.self, forKey: .sessionToken)
+            hasExpiration = container.contains(.expiration)
+            expiration = try? container.decode(String.self, forKey: .expiration)
+        }
     }
 
     /// A program name with a `/` is a path; otherwise it is looked up on the environment's `PATH`.
