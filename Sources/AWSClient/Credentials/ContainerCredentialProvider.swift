@@ -7,7 +7,9 @@ import SigV4
 /// Two-second timeouts, three attempts, as botocore.
 public struct ContainerCredentialProvider: CredentialProvider {
     public let name = "ECS container"
-    static let allowedHosts: Set<String> = ["169.254.170.2", "169.254.170.23", "fd00:ec2::23", "[fd00:ec2::23]", "localhost"]
+    static let allowedHosts: Set<String> = [
+        "169.254.170.2", "169.254.170.23", "fd00:ec2::23", "[fd00:ec2::23]", "localhost",
+    ]
     private let context: CredentialContext
     private let attempts = 3
     private let timeout: Duration = .seconds(2)

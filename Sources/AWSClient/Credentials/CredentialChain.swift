@@ -66,7 +66,7 @@ public actor CredentialChain: CredentialProvider, CustomReflectable {
             return cached(provider)
         }
         let files = try SharedConfigFiles.load(environment: environment)
-        let profileName = environment["AWS_PROFILE"] ?? "default"
+        let profileName = SharedConfigFiles.selectedProfileName(explicit: nil, environment: environment)
         let profile = files.profile(named: profileName)
         if profile == nil, profileName != "default" {
             throw Self.notFound(profileName, in: files)

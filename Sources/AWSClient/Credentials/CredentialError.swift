@@ -22,6 +22,8 @@ public enum CredentialError: Error, Sendable, Equatable {
     case sourceAndCredentialSource(profile: String)
     case roleWithoutSource(profile: String)
     case unknownCredentialSource(profile: String, value: String)
+    /// `credential_source` names a source whose variables are unset; `variables` names them.
+    case credentialSourceUnavailable(profile: String, value: String, variables: String)
     case invalidSetting(profile: String, key: String, value: String, expected: String)
     case ssoNotSupported(profile: String)
     case webIdentityWithoutRole(source: String)
@@ -55,7 +57,8 @@ extension CredentialError: CustomStringConvertible, LocalizedError {
         case .profileNotFound(let name, let known, let suggestion, let files):
             "Profile '\(name)' is not in \(Self.list(files))"
                 + (suggestion.map { ". Did you mean '\($0)'?" } ?? "")
-                + (known.isEmpty ? "; no profiles are defined there." : " Known profiles: \(known.joined(separator: ", ")).")
+                + (known.isEmpty ? "; no profiles are defined there."
+                    : " Known profiles: \(known.joined(separator: ", ")).")
         case .sharedFilesMissing(let profile, let files):
             "Profile '\(profile)' was asked for, but neither \(Self.list(files, conjunction: "nor")) exists: "
                 + "run 'aws configure --profile \(profile)', or set AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE."
@@ -82,6 +85,9 @@ extension CredentialError: CustomStringConvertible, LocalizedError {
         case .unknownCredentialSource(let profile, let value):
             "Profile '\(profile)' has credential_source '\(value)': use Environment, Ec2InstanceMetadata or "
                 + "EcsContainer."
+        case .credentialSourceUnavailable(let profile, let value, let variables):
+            "Profile '\(profile)' has credential_source '\(value)', but \(variables) unset: set them, or change "
+                + "credential_source."
         case .invalidSetting(let profile, let key, let value, let expected):
             "Profile '\(profile)' has \(key) '\(value)': it must be \(expected)."
         case .ssoNotSupported(let profile):

@@ -128,11 +128,12 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
                 do {
                     let response = try await context.transport.send(request)
                     outcome = .answered(response)
-                    let retryable = response.status >= 500 || (retryEmpty && response.status == 200 && response.body.isEmpty)
+                    let empty = retryEmpty && response.status == 200 && response.body.isEmpty
+                    let retryable = response.status >= 500 || empty
                     if !retryable { return outcome }
                 } catch let error as TransportError {
-                    outcome = .failed(ContainerCredentialProvider.reason(error, host: host) + " after \(attempt) attempt"
-                        + (attempt == 1 ? "" : "s"))
+                    let count = attempt == 1 ? "1 attempt" : "\(attempt) attempts"
+                    outcome = .failed(ContainerCredentialProvider.reason(error, host: host) + " after \(count)")
                 }
             }
             return outcome

@@ -101,9 +101,9 @@ struct ProfileResolver {
         switch value.lowercased() {
         case "environment":
             guard EnvironmentCredentialProvider.isConfigured(in: context.environment) else {
-                throw .noCredentials(lookedIn: [
-                    "the environment variables named by credential_source of profile '\(profile.name)'",
-                ])
+                throw .credentialSourceUnavailable(
+                    profile: profile.name, value: value, variables: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are"
+                )
             }
             return EnvironmentCredentialProvider(environment: context.environment)
         case "ec2instancemetadata":
@@ -112,10 +112,10 @@ struct ProfileResolver {
             )
         case "ecscontainer":
             guard ContainerCredentialProvider.isConfigured(in: context.environment) else {
-                throw .noCredentials(lookedIn: [
-                    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and AWS_CONTAINER_CREDENTIALS_FULL_URI, named by "
-                        + "credential_source of profile '\(profile.name)'",
-                ])
+                throw .credentialSourceUnavailable(
+                    profile: profile.name, value: value,
+                    variables: "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and AWS_CONTAINER_CREDENTIALS_FULL_URI are"
+                )
             }
             return ContainerCredentialProvider(context: context)
         default:

@@ -66,6 +66,11 @@ public struct SharedConfigFiles: Sendable {
         self.services = services
     }
 
+    /// The profile the SDKs use: the explicit one (`--profile`), else `AWS_PROFILE`, else `default`.
+    public static func selectedProfileName(explicit: String?, environment: CredentialEnvironment) -> String {
+        explicit ?? environment["AWS_PROFILE"] ?? "default"
+    }
+
     /// The profile with this name, or nil when neither file has it.
     public func profile(named name: String) -> Profile? {
         profiles[name]

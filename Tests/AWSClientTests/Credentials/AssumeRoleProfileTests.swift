@@ -171,9 +171,11 @@ import Testing
         ("bad-duration", .invalidSetting(profile: "bad-duration", key: "duration_seconds", value: "an hour",
                                          expected: "a whole number of seconds")),
         ("empty-source", .profileHasNoCredentials(profile: "norole")),
-        ("from-env", .noCredentials(lookedIn: [
-            "the environment variables named by credential_source of profile 'from-env'",
-        ])),
+        ("from-env", .credentialSourceUnavailable(
+            profile: "from-env", value: "Environment", variables: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are")),
+        ("from-ecs", .credentialSourceUnavailable(
+            profile: "from-ecs", value: "EcsContainer",
+            variables: "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and AWS_CONTAINER_CREDENTIALS_FULL_URI are")),
     ])
     func misconfiguredRoleProfiles(profile: String, expected: CredentialError) async throws {
         let home = try CredsTestHome(config: Self.config)
