@@ -112,12 +112,12 @@ public struct ProcessCredentialProvider: CredentialProvider {
         }
     }
 
-    /// A program name with a `/` is a path; otherwise it is looked up on the environment's `PATH`.
+    /// A program name with a `/` is a path (used as written: botocore expands neither `~` nor variables);
+    /// otherwise it is looked up on the environment's `PATH`.
     private func locate(_ program: String) -> String? {
         let files = FileManager.default
         if program.contains("/") {
-            let path = environment.expandPath(program)
-            return files.isExecutableFile(atPath: path) ? path : nil
+            return files.isExecutableFile(atPath: program) ? program : nil
         }
         let searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for directory in searchPath.split(separator: ":") {
