@@ -66,9 +66,10 @@ public struct SharedConfigFiles: Sendable {
         self.services = services
     }
 
-    /// The profile the SDKs use: the explicit one (`--profile`), else `AWS_PROFILE`, else `default`.
+    /// The profile the SDKs use: the explicit one (`--profile`), else `AWS_DEFAULT_PROFILE` (botocore reads this
+    /// older name first), else `AWS_PROFILE`, else `default`.
     public static func selectedProfileName(explicit: String?, environment: CredentialEnvironment) -> String {
-        explicit ?? environment["AWS_PROFILE"] ?? "default"
+        explicit ?? environment["AWS_DEFAULT_PROFILE"] ?? environment["AWS_PROFILE"] ?? "default"
     }
 
     /// The profile with this name, or nil when neither file has it.

@@ -26,6 +26,8 @@ import Testing
         Scenario(name: "environment over default profile", credentials: "[default]\n" + keys, variables: envKeys),
         Scenario(name: "environment over AWS_PROFILE", credentials: "[a]\n" + keys,
                  variables: envKeys.merging(["AWS_PROFILE": "a"]) { $1 }),
+        Scenario(name: "AWS_DEFAULT_PROFILE over AWS_PROFILE", config: "[profile b]\n" + keys,
+                 credentials: "[a]\n" + keys, variables: ["AWS_PROFILE": "a", "AWS_DEFAULT_PROFILE": "b"]),
         Scenario(name: "explicit profile over environment", credentials: "[a]\n" + keys, variables: envKeys,
                  profile: "a"),
         Scenario(name: "credentials file over config file", config: "[profile a]\n" + keys,
