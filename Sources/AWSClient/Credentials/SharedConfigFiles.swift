@@ -77,6 +77,18 @@ public struct SharedConfigFiles: Sendable {
         profiles[name]
     }
 
+    /// The endpoint URL the profile configures for a service, for the client's endpoint resolution after
+    /// `AWS_ENDPOINT_URL_<SERVICE>` and `AWS_ENDPOINT_URL`: the service's `endpoint_url` in the `[services x]`
+    /// section the profile names with `services = x`, else the profile's own `endpoint_url`.
+    /// - Parameter serviceKey: the service's key in config files, lower-case with underscores (`cloudformation`,
+    ///   `s3`, `sts`).
+    public func endpointURL(forService serviceKey: String, profile: Profile) -> String? {
+        if let section = profile["services"], let url = services[section]?[serviceKey]?["endpoint_url"] {
+            return url
+        }
+        return profile.endpointURL
+    }
+
     /// Every profile name in either file, sorted.
     public var profileNames: [String] {
         profiles.keys.sorted()

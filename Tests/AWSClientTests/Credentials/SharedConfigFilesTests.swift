@@ -65,6 +65,33 @@ import Testing
         #expect(files.profileNames == ["a", "b"])
     }
 
+    @Test func serviceEndpointsComeFromTheServicesSectionThenTheProfile() throws {
+        let home = try CredsTestHome(config: """
+            [profile local]
+            services = emulators
+            endpoint_url = http://127.0.0.1:5000
+            [profile plain]
+            [services emulators]
+            cloudformation =
+              endpoint_url = http://127.0.0.1:4566
+            """)
+        let files = try SharedConfigFiles.load(environment: home.environment())
+        let local = try #require(files.profile(named: "local"))
+        #expect(files.endpointURL(forService: "cloudformation", profile: local) == "http://127.0.0.1:4566")
+        #expect(files.endpointURL(forService: "s3", profile: local) == "http://127.0.0.1:5000")
+        #expect(files.endpointURL(forService: "s3", profile: try #require(files.profile(named: "plain"))) == nil)
+    }
+
+    @Test func selectedProfileName() throws {
+        let home = try CredsTestHome()
+        let both = home.environment(["AWS_PROFILE": "a", "AWS_DEFAULT_PROFILE": "b"])
+        #expect(SharedConfigFiles.selectedProfileName(explicit: "x", environment: both) == "x")
+        #expect(SharedConfigFiles.selectedProfileName(explicit: nil, environment: both) == "b")
+        #expect(SharedConfigFiles.selectedProfileName(explicit: nil, environment: home.environment(["AWS_PROFILE": "a"]))
+            == "a")
+        #expect(SharedConfigFiles.selectedProfileName(explicit: nil, environment: home.environment()) == "default")
+    }
+
     @Test func missingFilesAreEmpty() throws {
         let home = try CredsTestHome()
         let files = try SharedConfigFiles.load(environment: home.environment())
