@@ -44,6 +44,14 @@ public final class AWSClient: Sendable {
         self.state = ClientState(quotaCapacity: retry.quotaCapacity)
     }
 
+    /// A client like this one (same transport, retry settings, clock, sleep and jitter) that signs with other
+    /// credentials. It keeps its own retry quota and clock correction.
+    public func with(credentialProvider: any CredentialProvider) -> AWSClient {
+        AWSClient(
+            region: region, credentialProvider: credentialProvider, transport: transport, retry: retry,
+            timeout: timeout, clock: clock, sleep: sleep, random: random)
+    }
+
     /// Tokens left in the retry quota.
     public var availableRetryTokens: Int { state.availableRetryTokens }
 

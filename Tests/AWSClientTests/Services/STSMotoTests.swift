@@ -55,3 +55,23 @@ import Testing
         #expect(try await STS(client: assumed, endpoint: endpoint).getCallerIdentity().account == "444455556666")
     }
 }
+
+/// The credential chain's view of STS (`RoleAssuming`), against moto.
+@Suite struct STSRoleAssumingMotoTests {
+    @Test func assumeRoleWithGivenSourceCredentials() async throws {
+        let moto = try await MotoServer.shared.connection()
+        // The client's own provider holds a wrong secret: the call must sign with the credentials passed in.
+        let wrong = Credentials(accessKeyID: moto.credentials.accessKeyID, secretAccessKey: "wrong")
+        let (client, endpoint) = try await MotoServer.shared.client(credentials: wrong)
+        let assumer: any RoleAssuming = STS(client: client, endpoint: endpoint)
+        let credentials = try await assumer.assumeRole(
+            roleARN: "arn:aws:iam::777788889999:role/source-test", sessionName: "chain", externalID: "e x",
+            durationSeconds: 900, credentials: moto.credentials)
+        let (assumed, _) = try await MotoServer.shared.client(credentials: credentials)
+        #expect(try await STS(client: assumed, endpoint: endpoint).getCallerIdentity().account == "777788889999")
+
+        let web = try await assumer.assumeRoleWithWebIdentity(
+            roleARN: "arn:aws:iam::777788889999:role/oidc", sessionName: "ci", webIdentityToken: "token-value")
+        #expect(web.sessionToken?.isEmpty == false)
+    }
+}
