@@ -40,6 +40,8 @@ public final class ScriptedServer: Sendable {
         public var path: String
         public var headers: [(name: String, value: String)]
         public var body: String
+        /// The client's port: requests with the same port came over the same connection.
+        public var peerPort: Int
 
         public func header(_ name: String) -> String? {
             headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
@@ -77,7 +79,7 @@ public final class ScriptedServer: Sendable {
             }
             return Request(
                 method: item["method"] as? String ?? "", path: item["path"] as? String ?? "", headers: headers,
-                body: item["body"] as? String ?? "")
+                body: item["body"] as? String ?? "", peerPort: item["peerPort"] as? Int ?? 0)
         }
     }
 

@@ -10,7 +10,8 @@ The script is a list of answers, one per request, in order:
 Date header. Once the script is used up every request gets 418 ScriptExhausted.
 
 GET /__requests returns the requests received so far (not counting itself) as JSON:
-  [{"method": ..., "path": ..., "headers": [[name, value], ...], "body": "..."}]
+  [{"method": ..., "path": ..., "headers": [[name, value], ...], "body": "...", "peerPort": 40312}]
+(the client's port tells which requests shared a connection).
 
 Prints the port on one line once listening; exits when its standard input closes or its parent goes away.
 """
@@ -56,6 +57,7 @@ class Handler(BaseHTTPRequestHandler):
                 "path": self.path,
                 "headers": [[name, value] for name, value in self.headers.items()],
                 "body": body.decode("utf-8", "replace"),
+                "peerPort": self.client_address[1],
             })
             index = NEXT[0]
             NEXT[0] += 1
