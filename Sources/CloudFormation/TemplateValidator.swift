@@ -1,0 +1,72 @@
+/// Checks a template against CloudFormation's rules before anything is written or sent, and reports every
+/// problem at once, each as a sentence.
+public enum TemplateValidator {
+    /// Every problem in `template`; `renderedSize` is the size in bytes of its text, when known.
+    public static func validate(_ template: Template, renderedSize: Int? = nil) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        issues += identifierIssues(template)
+        issues += ReferenceChecker(template: template).issues()
+        issues += DependencyGraph(template: template).cycles().map { cycle in
+            .error("Resources depend on each other in a cycle: \(cycle.map(\.rawValue).joined(separator: " → ")); remove one of these references or DependsOn entries.")
+        }
+        issues += limitIssues(template, renderedSize: renderedSize)
+        return issues
+    }
+
+    private static func identifierIssues(_ template: Template) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        let sections: [(String, [LogicalID])] = [
+            ("Parameter", template.parameters.map(\.id)),
+            ("Mapping", template.mappings.orderedKeys.map(LogicalID.init)),
+            ("Condition", template.conditions.orderedKeys.map(LogicalID.init)),
+            ("Resource", template.resources.map(\.id)),
+            ("Output", template.outputs.map(\.id)),
+        ]
+        for (kind, ids) in sections {
+            for id in ids where !id.isValid {
+                issues.append(.error("\(kind) '\(id)' has an invalid logical ID; use 1 to \(TemplateLimits.logicalIDLength) ASCII letters and digits."))
+            }
+        }
+        // Resources and parameters share the namespace of `Ref`; each section must not repeat a name.
+        var seen: [LogicalID: String] = [:]
+        for (kind, ids) in [sections[0], sections[3]] {
+            for id in ids {
+                if let first = seen[id] {
+                    let what = first == kind ? "more than one \(kind.lowercased())" : "both a \(first.lowercased()) and a \(kind.lowercased())"
+                    issues.append(.error("Logical ID '\(id)' is used by \(what); give each a name of its own."))
+                } else {
+                    seen[id] = kind
+                }
+            }
+        }
+        var outputs: Set<LogicalID> = []
+        for id in template.outputs.map(\.id) where !outputs.insert(id).inserted {
+            issues.append(.error("Logical ID '\(id)' is used by more than one output; give each a name of its own."))
+        }
+        if template.resources.isEmpty {
+            issues.append(.error("The template has no resources; CloudFormation requires at least one."))
+        }
+        return issues
+    }
+
+    private static func limitIssues(_ template: Template, renderedSize: Int?) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        let counts = [
+            ("resources", template.resources.count, TemplateLimits.resources),
+            ("parameters", template.parameters.count, TemplateLimits.parameters),
+            ("outputs", template.outputs.count, TemplateLimits.outputs),
+            ("mappings", template.mappings.count, TemplateLimits.mappings),
+        ]
+        for (what, count, limit) in counts where count > limit {
+            issues.append(.error("The template has \(count) \(what), over CloudFormation's limit of \(limit); split the stack."))
+        }
+        if let size = renderedSize {
+            if size > TemplateLimits.templateBytes {
+                issues.append(.error("The template is \(size) bytes, over CloudFormation's limit of \(TemplateLimits.templateBytes) bytes; split the stack or shorten it."))
+            } else if size > TemplateLimits.inlineTemplateBytes {
+                issues.append(.note("The template is \(size) bytes, over the \(TemplateLimits.inlineTemplateBytes) bytes that can be sent inline; deploy uploads it to the environment's artifact bucket."))
+            }
+        }
+        return issues
+    }
+}
