@@ -1,0 +1,32 @@
+import Foundation
+
+/// AWS credentials: an access key ID, its secret, and for temporary credentials a session token.
+///
+/// `description` and `debugDescription` never reveal the secret or the token, and show at most the first four and
+/// last four characters of the access key ID, e.g. `Credentials(AKIA…MPLE, session)`.
+public struct Credentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+    public var accessKeyID: String
+    public var secretAccessKey: String
+    public var sessionToken: String?
+    public var expiration: Date?
+
+    public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil) {
+        self.accessKeyID = accessKeyID
+        self.secretAccessKey = secretAccessKey
+        self.sessionToken = sessionToken
+        self.expiration = expiration
+    }
+
+    public var description: String {
+        let characters = Array(accessKeyID)
+        let shownID: String
+        if characters.count > 8 {
+            shownID = String(characters.prefix(4)) + "…" + String(characters.suffix(4))
+        } else {
+            shownID = "…"
+        }
+        return sessionToken == nil ? "Credentials(\(shownID))" : "Credentials(\(shownID), session)"
+    }
+
+    public var debugDescription: String { description }
+}
