@@ -6,8 +6,8 @@ public enum TemplateValidator {
         var issues: [ValidationIssue] = []
         issues += identifierIssues(template)
         issues += ReferenceChecker(template: template).issues()
-        issues += DependencyGraph(template: template).cycles().map { cycle in
-            .error("Resources depend on each other in a cycle: \(cycle.map(\.rawValue).joined(separator: " → ")); remove one of these references or DependsOn entries.")
+        issues += DependencyGraph(template: template).cycles().map { (cycle: [LogicalID]) -> ValidationIssue in
+            ValidationIssue.error("Resources depend on each other in a cycle: \(cycle.map(\.rawValue).joined(separator: " → ")); remove one of these references or DependsOn entries.")
         }
         issues += limitIssues(template, renderedSize: renderedSize)
         return issues
@@ -17,8 +17,8 @@ public enum TemplateValidator {
         var issues: [ValidationIssue] = []
         let sections: [(String, [LogicalID])] = [
             ("Parameter", template.parameters.map(\.id)),
-            ("Mapping", template.mappings.orderedKeys.map(LogicalID.init)),
-            ("Condition", template.conditions.orderedKeys.map(LogicalID.init)),
+            ("Mapping", template.mappings.orderedKeys.map { LogicalID($0) }),
+            ("Condition", template.conditions.orderedKeys.map { LogicalID($0) }),
             ("Resource", template.resources.map(\.id)),
             ("Output", template.outputs.map(\.id)),
         ]

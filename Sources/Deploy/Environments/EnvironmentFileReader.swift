@@ -1,3 +1,5 @@
+import CloudFormation
+
 import YAML
 
 /// Turns the mapping file's YAML into environment entries, checking its shape and pointing at lines.

@@ -66,6 +66,13 @@ public struct EnvironmentMapping: Sendable {
         try entry(name).stackEnvironment(file: file)
     }
 
+    /// An environment as the file writes it, variables unresolved: for listing.
+    public func summary(_ name: String) throws -> (account: String, region: String, profile: String?, isProtected: Bool) {
+        let entry = try entry(name)
+        let region = try entry.stackEnvironment(file: file).region
+        return (entry.values["account"]?.text ?? "(none)", region, entry.values["profile"]?.text, entry.isProtected)
+    }
+
     private func entry(_ name: String) throws -> EnvironmentEntry {
         guard let entry = entries[name] else {
             throw EnvironmentError(
