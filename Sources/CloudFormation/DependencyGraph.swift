@@ -1,4 +1,5 @@
 /// The resources of a template and what each depends on: `!Ref`, `!GetAtt`, `!Sub` placeholders and DependsOn.
+/// A resource naming itself is left out here; the reference checker reports it.
 public struct DependencyGraph: Sendable {
     /// Each resource's direct dependencies on other resources, in declaration order.
     public let dependencies: [(id: LogicalID, on: [LogicalID])]
@@ -9,7 +10,7 @@ public struct DependencyGraph: Sendable {
             var found: [LogicalID] = []
             func add(_ name: String) {
                 let id = LogicalID(name)
-                if ids.contains(id), !found.contains(id) { found.append(id) }
+                if id != resource.id, ids.contains(id), !found.contains(id) { found.append(id) }
             }
             var values: [TemplateValue] = [.map(resource.properties)]
             if let metadata = resource.attributes.metadata { values.append(.map(metadata)) }

@@ -19,7 +19,7 @@ struct ReferenceChecker {
         var issues: [ValidationIssue] = []
         for resource in template.resources {
             let owner = "Resource '\(resource.id)'"
-            issues += check(.map(resource.properties), owner: owner)
+            issues += check(.map(resource.properties), owner: owner, selfID: resource.id.rawValue)
             if let metadata = resource.attributes.metadata { issues += check(.map(metadata), owner: owner) }
             if let condition = resource.attributes.condition {
                 issues += checkCondition(condition.rawValue, owner: owner, how: "as its Condition")
@@ -45,11 +45,15 @@ struct ReferenceChecker {
         return issues
     }
 
-    private func check(_ value: TemplateValue, owner: String) -> [ValidationIssue] {
+    private func check(_ value: TemplateValue, owner: String, selfID: String? = nil) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         value.forEachIntrinsic { intrinsic in
             for reference in intrinsic.references {
                 let how = intrinsic.shortTag
+                if reference.name == selfID, reference.kind == .ref || reference.kind == .getAtt {
+                    issues.append(.error("\(owner) refers to itself with \(how); a resource cannot use its own values in its properties."))
+                    continue
+                }
                 switch reference.kind {
                 case .ref:
                     if !PseudoParameter.isPseudoParameter(reference.name), !resources.contains(reference.name),

@@ -27,16 +27,17 @@ public enum TemplateValidator {
                 issues.append(.error("\(kind) '\(id)' has an invalid logical ID; use 1 to \(TemplateLimits.logicalIDLength) ASCII letters and digits."))
             }
         }
-        // Resources and parameters share the namespace of `Ref`; each section must not repeat a name.
-        var seen: [LogicalID: String] = [:]
-        for (kind, ids) in [sections[0], sections[3]] {
-            for id in ids {
-                if let first = seen[id] {
-                    let what = first == kind ? "more than one \(kind.lowercased())" : "both a \(first.lowercased()) and a \(kind.lowercased())"
-                    issues.append(.error("Logical ID '\(id)' is used by \(what); give each a name of its own."))
-                } else {
-                    seen[id] = kind
-                }
+        // Resources and parameters share the namespace of `Ref`; no section may repeat a name.
+        var parameters: Set<LogicalID> = []
+        for id in template.parameters.map(\.id) where !parameters.insert(id).inserted {
+            issues.append(.error("Logical ID '\(id)' is used by more than one parameter; give each a name of its own."))
+        }
+        var resources: Set<LogicalID> = []
+        for id in template.resources.map(\.id) {
+            if !resources.insert(id).inserted {
+                issues.append(.error("Logical ID '\(id)' is used by more than one resource; give each a name of its own."))
+            } else if parameters.contains(id) {
+                issues.append(.error("Logical ID '\(id)' is used by both a parameter and a resource; give each a name of its own."))
             }
         }
         var outputs: Set<LogicalID> = []
