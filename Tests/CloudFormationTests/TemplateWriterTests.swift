@@ -1,6 +1,7 @@
 import CloudFormation
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("TemplateWriter")
 struct TemplateWriterTests {
@@ -116,6 +117,18 @@ struct TemplateWriterTests {
         let first = try TemplateWriter.render(template, format: .yaml)
         for _ in 0..<20 {
             #expect(try TemplateWriter.render(SampleTemplates.kitchenSink(), format: .yaml) == first)
+        }
+    }
+}
+
+@Suite("Golden templates")
+struct GoldenTemplateTests {
+    @Test("the kitchen-sink template renders as reviewed", arguments: TemplateWriter.Format.allCases)
+    func kitchenSink(format: TemplateWriter.Format) throws {
+        let text = try TemplateWriter.render(SampleTemplates.kitchenSink(), format: format)
+        let path = RepositoryRoot.path("Tests/CloudFormationTests/Golden/kitchen-sink.\(format.fileExtension)")
+        if let mismatch = GoldenFile.mismatch(text, path: path) {
+            Issue.record(Comment(rawValue: mismatch))
         }
     }
 }
