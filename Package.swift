@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSTestSupport"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "AWSTestSupport", "TestSupport"]),
-        .testTarget(name: "StacksCLITests", dependencies: ["StacksCLI", "StackDefinitions", "TestSupport"]),
+        .testTarget(name: "StacksCLITests", dependencies: ["StacksCLI", "StackDefinitions", "TestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "StackDefinitionsTests",
             dependencies: ["StackDefinitions", "Deploy", "TestSupport"],
