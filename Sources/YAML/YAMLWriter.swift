@@ -1,4 +1,3 @@
-
 /// Writes a `Node` as YAML text through libyaml's emitter.
 ///
 /// Block style, 2-space indentation, no line wrapping, Unicode written as is (except what libyaml only writes as
