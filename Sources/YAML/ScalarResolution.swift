@@ -136,6 +136,7 @@ enum PlainScalarResolver {
         }
         if let value = Int(negative ? "-" + text : text, radix: radix) { return .int(value) }
         // Too large for Int: approximate as a double.
+        if radix == 10, let value = Double(text) { return .double(negative ? -value : value) }
         var total = 0.0
         for digit in digits { total = total * Double(radix) + Double(hexValue(digit)) }
         return .double(negative ? -total : total)
