@@ -34,11 +34,11 @@ final class LibYAMLEmitter {
         emitter.deallocate()
     }
 
-    func begin() throws(YAMLError) {
+    func begin(explicitDocumentStart: Bool) throws(YAMLError) {
         var event = yaml_event_t()
         guard yaml_stream_start_event_initialize(&event, YAML_UTF8_ENCODING) == 1 else { throw outOfMemory() }
         try emit(&event)
-        guard yaml_document_start_event_initialize(&event, nil, nil, nil, 1) == 1 else { throw outOfMemory() }
+        guard yaml_document_start_event_initialize(&event, nil, nil, nil, explicitDocumentStart ? 0 : 1) == 1 else { throw outOfMemory() }
         try emit(&event)
     }
 

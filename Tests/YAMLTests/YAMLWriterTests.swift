@@ -138,7 +138,7 @@ struct YAMLWriterTests {
 
     @Test(arguments: [
         (Node.plain("1"), "1\n"), (.plain("true"), "true\n"), (.string("foo"), "foo\n"), (.string("true"), "'true'\n"),
-        (.string(""), "''\n"), (.string("a\nb"), "|-\n  a\n  b\n"), (.plain("null"), "null\n"),
+        (.string(""), "''\n"), (.string("a\nb"), "|-\n  a\n  b\n"), (.plain("null"), "null\n"), (.plain(""), "---\n"),
     ])
     func topLevelScalars(node: Node, expected: String) throws {
         #expect(try emitYAML(node) == expected)
