@@ -46,21 +46,30 @@ enum YAMLBenchmark {
                 pair("Tags", seq(tags)),
                 pair("Condition", seq([.string("IsProd"), .string("yes"), .string("Other", tag: "!Ref")], tag: "!If")),
                 pair("Script", .string("#!/bin/sh\necho \(index)\nexit 0\n")),
-                pair("Policy", map([
-                    pair("Version", .string("2012-10-17")),
-                    pair("Statement", seq([map([
-                        pair("Effect", .string("Allow")),
-                        pair("Action", seq([.string("s3:GetObject"), .string("s3:PutObject")])),
-                        pair("Resource", .string("arn:aws:s3:::bucket-\(index)/*")),
-                    ])])),
-                ])),
+                pair(
+                    "Policy",
+                    map([
+                        pair("Version", .string("2012-10-17")),
+                        pair(
+                            "Statement",
+                            seq([
+                                map([
+                                    pair("Effect", .string("Allow")),
+                                    pair("Action", seq([.string("s3:GetObject"), .string("s3:PutObject")])),
+                                    pair("Resource", .string("arn:aws:s3:::bucket-\(index)/*")),
+                                ])
+                            ])),
+                    ])),
                 pair("Empty", map([])),
             ])
-            resourcePairs.append(pair(name, map([
-                pair("Type", .string("AWS::S3::Bucket")),
-                pair("DependsOn", seq([.string("Resource\(max(0, index - 1))")])),
-                pair("Properties", properties),
-            ])))
+            resourcePairs.append(
+                pair(
+                    name,
+                    map([
+                        pair("Type", .string("AWS::S3::Bucket")),
+                        pair("DependsOn", seq([.string("Resource\(max(0, index - 1))")])),
+                        pair("Properties", properties),
+                    ])))
         }
         return map([
             pair("AWSTemplateFormatVersion", .string("2010-09-09")),

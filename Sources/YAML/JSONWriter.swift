@@ -113,11 +113,14 @@ public struct JSONWriter: Sendable {
                 case 0xC2 where i + 1 < bytes.count && bytes[i + 1] < 0xA0:
                     escape(UInt32(bytes[i + 1]), into: &output)
                     i += 1
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                case 0xE2
+                where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     escape(0x2000 | UInt32(bytes[i + 2] - 0x80), into: &output)
                     i += 2
-                case 0xEF where i + 2 < bytes.count
-                    && ((bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF) || (bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE)):
+                case 0xEF
+                where i + 2 < bytes.count
+                    && ((bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF)
+                        || (bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE)):
                     escape(bytes[i + 1] == 0xBB ? 0xFEFF : 0xFFC0 | UInt32(bytes[i + 2] - 0x80), into: &output)
                     i += 2
                 default: output.append(byte)

@@ -60,9 +60,15 @@ enum PlainScalarResolver {
     // MARK: - Keywords
 
     private static let keywords: [(bytes: [UInt8], class: Class)] = {
-        var table: [(String, Class)] = [("~", .null), ("null", .null), ("Null", .null), ("NULL", .null), ("<<", .merge), ("=", .value)]
-        for word in ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"] { table.append((word, .bool(true))) }
-        for word in ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"] { table.append((word, .bool(false))) }
+        var table: [(String, Class)] = [
+            ("~", .null), ("null", .null), ("Null", .null), ("NULL", .null), ("<<", .merge), ("=", .value),
+        ]
+        for word in ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"] {
+            table.append((word, .bool(true)))
+        }
+        for word in ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"] {
+            table.append((word, .bool(false)))
+        }
         return table.map { (Array($0.0.utf8), $0.1) }
     }()
 
@@ -75,7 +81,9 @@ enum PlainScalarResolver {
     private static let keywordFirstBytes: Set<UInt8> = Set("~nNyYtToOfF<=".utf8)
 
     /// Whether the bytes spell `word` (ASCII) exactly, or ignoring case when `anyCase`.
-    static func spells(_ b: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ word: StaticString, anyCase: Bool = false) -> Bool {
+    static func spells(
+        _ b: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ word: StaticString, anyCase: Bool = false
+    ) -> Bool {
         guard b.count - start == word.utf8CodeUnitCount else { return false }
         let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         for i in 0..<w.count {
@@ -96,7 +104,9 @@ enum PlainScalarResolver {
         if b[i] == ascii("0") {
             i += 1
             if i == b.count { return true }
-            if b[i] == ascii("b") { return allMatch(b, from: i + 1) { $0 == ascii("0") || $0 == ascii("1") || $0 == ascii("_") } }
+            if b[i] == ascii("b") {
+                return allMatch(b, from: i + 1) { $0 == ascii("0") || $0 == ascii("1") || $0 == ascii("_") }
+            }
             if b[i] == ascii("x") { return allMatch(b, from: i + 1) { isHexDigit($0) || $0 == ascii("_") } }
             return allMatch(b, from: i) { ($0 >= ascii("0") && $0 <= ascii("7")) || $0 == ascii("_") }
         }
@@ -167,7 +177,9 @@ enum PlainScalarResolver {
         let sign = signLength(b)
         guard sign < b.count else { return false }
         if b[sign] == ascii("."), b.count - sign == 4 {
-            if spells(b, from: sign, ".inf") || spells(b, from: sign, ".Inf") || spells(b, from: sign, ".INF") { return true }
+            if spells(b, from: sign, ".inf") || spells(b, from: sign, ".Inf") || spells(b, from: sign, ".INF") {
+                return true
+            }
             if sign == 0, spells(b, ".nan") || spells(b, ".NaN") || spells(b, ".NAN") { return true }
         }
         var i = sign
@@ -264,7 +276,8 @@ enum PlainScalarResolver {
         return first == ascii("-") || first == ascii("+") ? 1 : 0
     }
 
-    private static func skip(_ b: UnsafeBufferPointer<UInt8>, from start: Int, while predicate: (UInt8) -> Bool) -> Int {
+    private static func skip(_ b: UnsafeBufferPointer<UInt8>, from start: Int, while predicate: (UInt8) -> Bool) -> Int
+    {
         var i = start
         while i < b.count, predicate(b[i]) { i += 1 }
         return i

@@ -60,10 +60,16 @@ public enum ScalarStyle: Sendable, Hashable {
         }
         var i = sign
         var digits = 0
-        while i < b.count, isDigit(b[i]) { i += 1; digits += 1 }
+        while i < b.count, isDigit(b[i]) {
+            i += 1
+            digits += 1
+        }
         if i < b.count, b[i] == ascii(".") {
             i += 1
-            while i < b.count, isDigit(b[i]) { i += 1; digits += 1 }
+            while i < b.count, isDigit(b[i]) {
+                i += 1
+                digits += 1
+            }
         }
         guard digits > 0 else { return false }
         if i < b.count, b[i] | 0x20 == ascii("e") {
@@ -137,7 +143,10 @@ public enum ScalarStyle: Sendable, Hashable {
                 i += 1
                 continue
             }
-            if byte == 0xC2, i + 1 < b.count, b[i + 1] < 0xA0 { content.needsEscapes = true; return content }
+            if byte == 0xC2, i + 1 < b.count, b[i + 1] < 0xA0 {
+                content.needsEscapes = true
+                return content
+            }
             if byte == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 {
                 content.needsEscapes = true
                 return content
@@ -148,7 +157,10 @@ public enum ScalarStyle: Sendable, Hashable {
                 content.needsEscapes = true
                 return content
             }
-            if byte >= 0xF0 { content.needsEscapes = true; return content }
+            if byte >= 0xF0 {
+                content.needsEscapes = true
+                return content
+            }
             i += 1
         }
         return content

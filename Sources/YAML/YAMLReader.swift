@@ -45,7 +45,8 @@ public struct YAMLReader: Sendable {
     }
 
     private func parse(
-        _ parser: UnsafeMutablePointer<yaml_parser_t>, input: UnsafeBufferPointer<UInt8>, into builder: inout NodeBuilder
+        _ parser: UnsafeMutablePointer<yaml_parser_t>, input: UnsafeBufferPointer<UInt8>,
+        into builder: inout NodeBuilder
     ) throws(YAMLError) {
         var event = yaml_event_t()
         while true {
@@ -64,7 +65,9 @@ public struct YAMLReader: Sendable {
             try builder.startDocument(at: mark)
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
+            let text =
+                data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) }
+                ?? ""
             let quoted = data.style != YAML_PLAIN_SCALAR_STYLE
             try builder.scalar(text, quoted: quoted, tag: string(data.tag), anchor: string(data.anchor), mark: mark)
         case YAML_ALIAS_EVENT:
@@ -86,7 +89,9 @@ public struct YAMLReader: Sendable {
         pointer.map { String(cString: $0) }
     }
 
-    private func syntaxError(_ parser: UnsafeMutablePointer<yaml_parser_t>, input: UnsafeBufferPointer<UInt8>) -> YAMLError {
+    private func syntaxError(_ parser: UnsafeMutablePointer<yaml_parser_t>, input: UnsafeBufferPointer<UInt8>)
+        -> YAMLError
+    {
         let state = parser.pointee
         var problem = state.problem.map { String(cString: $0) } ?? "libyaml stopped without saying why"
         var context: String?

@@ -62,8 +62,9 @@ public struct YAMLWriter: Sendable {
                 case .plain:
                     // An empty plain scalar is null written as nothing; anything else must stand plain as it is.
                     let content = ScalarStyle.scanContent(bytes)
-                    guard bytes.isEmpty
-                        || (!content.needsEscapes && !content.hasLineBreak && ScalarStyle.isPlainSyntax(bytes))
+                    guard
+                        bytes.isEmpty
+                            || (!content.needsEscapes && !content.hasLineBreak && ScalarStyle.isPlainSyntax(bytes))
                     else {
                         throw YAMLError(.plainScalarNeedsQuotes(scalar.text), mark: scalar.mark)
                     }

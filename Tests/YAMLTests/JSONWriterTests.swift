@@ -1,4 +1,5 @@
 import Testing
+
 @testable import YAML
 
 struct JSONWriterTests {
@@ -43,7 +44,8 @@ struct JSONWriterTests {
     }
 
     @Test(arguments: [
-        ("1", "1"), ("-0", "-0"), ("1.50", "1.50"), ("1e3", "1e3"), ("123456789012345678901234567890", "123456789012345678901234567890"),
+        ("1", "1"), ("-0", "-0"), ("1.50", "1.50"), ("1e3", "1e3"),
+        ("123456789012345678901234567890", "123456789012345678901234567890"),
         ("+1", "1"), ("0x1F", "31"), ("017", "15"), ("0b101", "5"), ("1_000", "1000"), ("1:20", "80"), ("1.", "1.0"),
         (".5", "0.5"), ("1.0e+3", "1.0e+3"), ("1_000.5", "1000.5"), ("true", "true"), ("Yes", "true"), ("off", "false"),
         ("null", "null"), ("~", "null"), ("", "null"), ("abc", "\"abc\""), ("2001-12-14", "\"2001-12-14\""),
@@ -54,7 +56,8 @@ struct JSONWriterTests {
     }
 
     @Test(arguments: [
-        ("plain", #""plain""#), ("true", #""true""#), ("say \"hi\"", #""say \"hi\"""#), ("back\\slash", #""back\\slash""#),
+        ("plain", #""plain""#), ("true", #""true""#), ("say \"hi\"", #""say \"hi\"""#),
+        ("back\\slash", #""back\\slash""#),
         ("a\nb\tc\rd", #""a\nb\tc\rd""#), ("\u{8}\u{C}", #""\b\f""#), ("\u{0}\u{1}\u{1F}", #""\u0000\u0001\u001f""#),
         ("é 日本 😀", "\"é 日本 😀\""), ("/", #""/""#), ("\u{7F}\u{85}\u{9F}", #""\u007f\u0085\u009f""#),
         ("\u{2028}\u{2029}", #""\u2028\u2029""#), ("\u{FEFF}\u{FFFE}\u{FFFF}", #""\ufeff\ufffe\uffff""#),
@@ -70,12 +73,16 @@ struct JSONWriterTests {
             try emitJSON(map([("Resources", map([("B", seq([.string("X", tag: "!Ref")]))]))]))
         }
         #expect(throws: YAMLError(.tagInJSON("!If"), path: [])) { try emitJSON(seq([], tag: "!If")) }
-        #expect(throws: YAMLError(.tagInJSON("!M"), path: [.index(1)])) { try emitJSON(seq([.plain("1"), map([], tag: "!M")])) }
+        #expect(throws: YAMLError(.tagInJSON("!M"), path: [.index(1)])) {
+            try emitJSON(seq([.plain("1"), map([], tag: "!M")]))
+        }
     }
 
     @Test(arguments: [".inf", "-.inf", ".nan", ".NaN"])
     func nonFiniteNumbersAreRejected(text: String) {
-        #expect(throws: YAMLError(.nonFiniteNumberInJSON(text), path: [.key("k")])) { try emitJSON(map([("k", .plain(text))])) }
+        #expect(throws: YAMLError(.nonFiniteNumberInJSON(text), path: [.key("k")])) {
+            try emitJSON(map([("k", .plain(text))]))
+        }
     }
 
     @Test func theOutputIsValidJSONForPython() throws {

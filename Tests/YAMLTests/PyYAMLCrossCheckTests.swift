@@ -1,4 +1,5 @@
 import Testing
+
 @testable import YAML
 
 /// The writer checked by an independent reader: PyYAML (what cfn-lint uses) must read every string back exactly.
@@ -33,9 +34,15 @@ struct PyYAMLCrossCheckTests {
         if let tag = node.tag {
             var untagged = node
             switch node {
-            case .scalar(var scalar): scalar.tag = nil; untagged = .scalar(scalar)
-            case .sequence(var sequence): sequence.tag = nil; untagged = .sequence(sequence)
-            case .mapping(var mapping): mapping.tag = nil; untagged = .mapping(mapping)
+            case .scalar(var scalar):
+                scalar.tag = nil
+                untagged = .scalar(scalar)
+            case .sequence(var sequence):
+                sequence.tag = nil
+                untagged = .sequence(sequence)
+            case .mapping(var mapping):
+                mapping.tag = nil
+                untagged = .mapping(mapping)
             }
             return "{\"t\":\"\(tag.name)\",\"v\":\(shape(untagged))}"
         }
@@ -43,7 +50,8 @@ struct PyYAMLCrossCheckTests {
         case .scalar(let scalar): return string(scalar.text)
         case .sequence(let sequence): return "{\"l\":[" + sequence.items.map(shape).joined(separator: ",") + "]}"
         case .mapping(let mapping):
-            return "{\"m\":[" + mapping.pairs.map { "[\(string($0.key)),\(shape($0.value))]" }.joined(separator: ",") + "]}"
+            return "{\"m\":[" + mapping.pairs.map { "[\(string($0.key)),\(shape($0.value))]" }.joined(separator: ",")
+                + "]}"
         }
     }
 
@@ -66,13 +74,17 @@ struct PyYAMLCrossCheckTests {
             .mapping(Node.Mapping([Node.Mapping.Pair("yes", .string("on"))], tag: "!Custom")),
             .sequence(Node.Sequence([], tag: "!GetAZs")), .mapping(Node.Mapping([], tag: "!Empty")),
         ]
-        let blocks: [Node] = ["#!/bin/sh\necho 'hi'\n", "  indented\nx", "\nleading", "a\n\nb", "tail\n"].map { .string($0) }
-        return .mapping(Node.Mapping([
-            Node.Mapping.Pair("table", .sequence(Node.Sequence(table))),
-            Node.Mapping.Pair("random", .mapping(Node.Mapping(keys.map { Node.Mapping.Pair($0, .string(random.string())) }))),
-            Node.Mapping.Pair("tagged", .sequence(Node.Sequence(tagged))),
-            Node.Mapping.Pair("blocks", .sequence(Node.Sequence(blocks))),
-        ]))
+        let blocks: [Node] = ["#!/bin/sh\necho 'hi'\n", "  indented\nx", "\nleading", "a\n\nb", "tail\n"].map {
+            .string($0)
+        }
+        return .mapping(
+            Node.Mapping([
+                Node.Mapping.Pair("table", .sequence(Node.Sequence(table))),
+                Node.Mapping.Pair(
+                    "random", .mapping(Node.Mapping(keys.map { Node.Mapping.Pair($0, .string(random.string())) }))),
+                Node.Mapping.Pair("tagged", .sequence(Node.Sequence(tagged))),
+                Node.Mapping.Pair("blocks", .sequence(Node.Sequence(blocks))),
+            ]))
     }
 
     @Test func pyYAMLReadsWhatWeWrite() throws {
@@ -87,7 +99,8 @@ struct PyYAMLCrossCheckTests {
         if output != expected {
             // Point at the first difference rather than printing two huge strings.
             let prefix = zip(output, expected).prefix { $0 == $1 }.count
-            Issue.record("first difference at character \(prefix): \(output.dropFirst(max(0, prefix - 80)).prefix(200))")
+            Issue.record(
+                "first difference at character \(prefix): \(output.dropFirst(max(0, prefix - 80)).prefix(200))")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YAML
 
 /// Random trees, written and read back, with awkward strings everywhere.
@@ -96,7 +97,9 @@ struct RoundTripTests {
             }
         case .sequence(let sequence): return "[" + sequence.items.map(resolvedTree).joined(separator: ",") + "]"
         case .mapping(let mapping):
-            return "{" + mapping.pairs.map { "\($0.key.debugDescription):\(resolvedTree($0.value))" }.joined(separator: ",") + "}"
+            return "{"
+                + mapping.pairs.map { "\($0.key.debugDescription):\(resolvedTree($0.value))" }.joined(separator: ",")
+                + "}"
         }
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import YAML
 
 struct ScalarResolutionTests {
     typealias Resolution = Node.Scalar.Resolution
 
     @Test(arguments: [
-        ("", Resolution.null), ("~", .null), ("null", .null), ("Null", .null), ("NULL", .null), ("nULL", .string("nULL")),
+        ("", Resolution.null), ("~", .null), ("null", .null), ("Null", .null), ("NULL", .null),
+        ("nULL", .string("nULL")),
         ("true", .bool(true)), ("True", .bool(true)), ("TRUE", .bool(true)), ("yes", .bool(true)), ("On", .bool(true)),
         ("false", .bool(false)), ("No", .bool(false)), ("OFF", .bool(false)), ("tRUE", .string("tRUE")),
         ("y", .string("y")), ("n", .string("n")),
@@ -88,22 +90,32 @@ struct ScalarResolutionTests {
             case "null": #expect(ours == .null, "\(text)")
             case "bool": #expect(ours == .bool(answer[1] as? Bool ?? false), "\(text)")
             case "int":
-                if case .int(let value) = ours { #expect(String(value) == answer[1] as? String, "\(text)") }
-                else { Issue.record("'\(text)': PyYAML reads int \(answer[1]), we read \(ours)") }
+                if case .int(let value) = ours {
+                    #expect(String(value) == answer[1] as? String, "\(text)")
+                } else {
+                    Issue.record("'\(text)': PyYAML reads int \(answer[1]), we read \(ours)")
+                }
             case "float":
                 if case .double(let value) = ours {
                     let theirs = answer[1] as? String ?? ""
-                    if theirs == "nan" { #expect(value.isNaN, "\(text)") }
-                    else if theirs == "inf" || theirs == "-inf" { #expect(value.isInfinite, "\(text)") }
-                    else { #expect(value == Double(theirs), "\(text)") }
+                    if theirs == "nan" {
+                        #expect(value.isNaN, "\(text)")
+                    } else if theirs == "inf" || theirs == "-inf" {
+                        #expect(value.isInfinite, "\(text)")
+                    } else {
+                        #expect(value == Double(theirs), "\(text)")
+                    }
                 } else {
                     Issue.record("'\(text)': PyYAML reads float \(answer[1]), we read \(ours)")
                 }
             case "timestamp": #expect(ourClass == .timestamp, "\(text)")
             case "error": #expect(ourClass != .string, "\(text): PyYAML fails, we read a plain string")
             case "str":
-                if isJSONNumber(text) { #expect(ours != .string(text), "\(text)") }
-                else { #expect(ours == .string(text), "\(text): PyYAML reads a string, we read \(ours)") }
+                if isJSONNumber(text) {
+                    #expect(ours != .string(text), "\(text)")
+                } else {
+                    #expect(ours == .string(text), "\(text): PyYAML reads a string, we read \(ours)")
+                }
             default: Issue.record("unexpected answer \(answer) for '\(text)'")
             }
             // Whatever PyYAML does not read back as this very string, the writer quotes.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YAML
 
 /// A small deterministic generator (SplitMix64), so random tests are the same on every run.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import YAML
 
 struct YAMLReaderTests {
@@ -107,7 +108,8 @@ struct YAMLReaderTests {
     @Test func aliasBombsAreStopped() {
         var lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
         for (previous, name) in zip("abcdefgh", "bcdefghi") {
-            lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]")
+            lines.append(
+                "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]")
         }
         let text = lines.joined(separator: "\n") + "\n"
         // Line 6 (`f`) starts after 123,461 nodes; each `*e` adds 111,111, so the 8th (column 36) crosses 10^6.
@@ -151,19 +153,36 @@ struct YAMLReaderTests {
         #expect(try readYAML("{\"a\":[1,2],\n\t\"b\":\"x\"}") == readYAML("{a: [1, 2], b: \"x\"}"))
     }
 
-    @Test(arguments: [
-        ("a: 'unterminated\n", "found unexpected end of stream", "while scanning a quoted scalar at line 1, column 4", 2, 1),
-        ("a: [1, 2\n", "did not find expected ',' or ']'", "while parsing a flow sequence at line 1, column 4", 2, 1),
-        ("a: b: c\n", "mapping values are not allowed in this context", nil, 1, 5),
-        ("a: 1\n b: 2\n", "mapping values are not allowed in this context", nil, 2, 3),
-        ("a:\n\tb: 1\n", "found character that cannot start any token", "while scanning for the next token at line 2, column 1", 2, 1),
-        ("- a\nb: 1\n", "did not find expected '-' indicator", "while parsing a block collection at line 1, column 1", 2, 1),
-        ("a: \"\\q\"\n", "found unknown escape character", "while parsing a quoted scalar at line 1, column 4", 1, 5),
-        ("x: 1\ny: \u{1}\n", "control characters are not allowed (character U+0001)", nil, 2, 4),
-        ("é: ü\u{7}\n", "control characters are not allowed (character U+0007)", nil, 1, 5),
-    ] as [(String, String, String?, Int, Int)])
+    @Test(
+        arguments: [
+            (
+                "a: 'unterminated\n", "found unexpected end of stream",
+                "while scanning a quoted scalar at line 1, column 4", 2, 1
+            ),
+            (
+                "a: [1, 2\n", "did not find expected ',' or ']'", "while parsing a flow sequence at line 1, column 4",
+                2, 1
+            ),
+            ("a: b: c\n", "mapping values are not allowed in this context", nil, 1, 5),
+            ("a: 1\n b: 2\n", "mapping values are not allowed in this context", nil, 2, 3),
+            (
+                "a:\n\tb: 1\n", "found character that cannot start any token",
+                "while scanning for the next token at line 2, column 1", 2, 1
+            ),
+            (
+                "- a\nb: 1\n", "did not find expected '-' indicator",
+                "while parsing a block collection at line 1, column 1", 2, 1
+            ),
+            (
+                "a: \"\\q\"\n", "found unknown escape character", "while parsing a quoted scalar at line 1, column 4",
+                1, 5
+            ),
+            ("x: 1\ny: \u{1}\n", "control characters are not allowed (character U+0001)", nil, 2, 4),
+            ("é: ü\u{7}\n", "control characters are not allowed (character U+0007)", nil, 1, 5),
+        ] as [(String, String, String?, Int, Int)])
     func syntaxErrors(text: String, problem: String, context: String?, line: Int, column: Int) {
-        #expect(throws: YAMLError(.syntax(problem: problem, context: context), mark: Mark(line: line, column: column))) {
+        #expect(throws: YAMLError(.syntax(problem: problem, context: context), mark: Mark(line: line, column: column)))
+        {
             try readYAML(text)
         }
     }
@@ -199,11 +218,16 @@ struct YAMLReaderTests {
 
     @Test func aliasedKeysAreAllowed() throws {
         let node = try readYAML("- &k key\n- {*k : 1}\n")
-        #expect(node == .sequence(Node.Sequence([.plain("key"), .mapping(Node.Mapping([Node.Mapping.Pair("key", .plain("1"))]))])))
+        #expect(
+            node
+                == .sequence(
+                    Node.Sequence([.plain("key"), .mapping(Node.Mapping([Node.Mapping.Pair("key", .plain("1"))]))])))
     }
 
     @Test func oneDocumentOnly() throws {
-        #expect(throws: YAMLError(.multipleDocuments, mark: Mark(line: 2, column: 1))) { try readYAML("a: 1\n---\nb: 2\n") }
+        #expect(throws: YAMLError(.multipleDocuments, mark: Mark(line: 2, column: 1))) {
+            try readYAML("a: 1\n---\nb: 2\n")
+        }
         #expect(try readYAML("---\na: 1\n...\n") == .mapping(Node.Mapping([Node.Mapping.Pair("a", .plain("1"))])))
         #expect(try readYAML("--- # just null\n") == .plain(""))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import YAML
 
 struct YAMLWriterTests {
@@ -22,7 +23,10 @@ struct YAMLWriterTests {
             ("Spaced", .string("a: b", tag: "!Sub")),
             ("Number", .plain("3", tag: "!Custom")),
             ("Attribute", .string("Table.Arn", tag: "!GetAtt")),
-            ("Nested", seq([.string("x", tag: "!Ref"), seq([.string("a"), .string("b")], tag: "!Split")], tag: "!Join")),
+            (
+                "Nested",
+                seq([.string("x", tag: "!Ref"), seq([.string("a"), .string("b")], tag: "!Split")], tag: "!Join")
+            ),
         ])
         let expected = """
             Bucket: !Ref MyBucket
@@ -51,7 +55,9 @@ struct YAMLWriterTests {
 
     @Test func tagsAtTheTop() throws {
         #expect(try emitYAML(.string("X", tag: "!Ref")) == "!Ref X\n")
-        #expect(try emitYAML(seq([.string("A", tag: "!Ref"), .string("B.Arn", tag: "!GetAtt")])) == "- !Ref A\n- !GetAtt B.Arn\n")
+        #expect(
+            try emitYAML(seq([.string("A", tag: "!Ref"), .string("B.Arn", tag: "!GetAtt")]))
+                == "- !Ref A\n- !GetAtt B.Arn\n")
         #expect(try emitYAML(map([("a", .plain("1"))], tag: "!M")) == "!M\na: 1\n")
     }
 
@@ -100,12 +106,16 @@ struct YAMLWriterTests {
     }
 
     @Test func multiLineTextsABlockCannotCarryAreDoubleQuoted() throws {
-        let node = map([("TwoFinalBreaks", .string("a\n\n")), ("TrailingSpace", .string("a \nb")), ("Break", .string("\n"))])
+        let node = map([
+            ("TwoFinalBreaks", .string("a\n\n")), ("TrailingSpace", .string("a \nb")), ("Break", .string("\n")),
+        ])
         #expect(try emitYAML(node) == "TwoFinalBreaks: \"a\\n\\n\"\nTrailingSpace: \"a \\nb\"\nBreak: \"\\n\"\n")
     }
 
     @Test func unicodeIsKept() throws {
-        let node = map([("Name", .string("Ünïcödé 日本 café")), ("Ключ", .string("значение")), ("NBSP", .string("a\u{A0}b"))])
+        let node = map([
+            ("Name", .string("Ünïcödé 日本 café")), ("Ключ", .string("значение")), ("NBSP", .string("a\u{A0}b")),
+        ])
         #expect(try emitYAML(node) == "Name: Ünïcödé 日本 café\nКлюч: значение\nNBSP: a\u{A0}b\n")
     }
 
@@ -118,7 +128,10 @@ struct YAMLWriterTests {
 
     @Test func nestedCollections() throws {
         let node = map([
-            ("Items", seq([map([("Name", .string("a")), ("Value", .plain("1"))]), seq([.string("x"), .string("y")])])),
+            (
+                "Items",
+                seq([map([("Name", .string("a")), ("Value", .plain("1"))]), seq([.string("x"), .string("y")])])
+            ),
             ("Outer", map([("Inner", map([("Deep", .plain("true"))]))])),
         ])
         let expected = """
@@ -145,7 +158,9 @@ struct YAMLWriterTests {
     }
 
     @Test func plainScalarsAreWrittenVerbatim() throws {
-        let node = map([("a", .plain("1.50")), ("b", .plain("0x1F")), ("c", .plain("~")), ("d", .plain("")), ("e", .plain("Yes"))])
+        let node = map([
+            ("a", .plain("1.50")), ("b", .plain("0x1F")), ("c", .plain("~")), ("d", .plain("")), ("e", .plain("Yes")),
+        ])
         #expect(try emitYAML(node) == "a: 1.50\nb: 0x1F\nc: ~\nd:\ne: Yes\n")
     }
 
@@ -170,8 +185,9 @@ struct YAMLWriterTests {
             Issue.record("writing should fail")
         } catch {
             #expect(error.pathDescription == "Resources.Bucket.Properties[1]")
-            #expect(error.description == "The plain scalar 'a: b' at Resources.Bucket.Properties[1] cannot be written "
-                + "without quotes; make it a string scalar.")
+            #expect(
+                error.description == "The plain scalar 'a: b' at Resources.Bucket.Properties[1] cannot be written "
+                    + "without quotes; make it a string scalar.")
         }
     }
 
