@@ -103,3 +103,20 @@ struct RoundTripTests {
         }
     }
 }
+
+struct RoundTripEdgeTests {
+    @Test func longKeysAndValues() throws {
+        let key = String(repeating: "k", count: 2000)
+        let value = String(repeating: "value: ", count: 500)
+        let node = Node.mapping(Node.Mapping([Node.Mapping.Pair(key, .string(value))]))
+        let text = try emitYAML(node)
+        #expect(text.hasPrefix("? "))
+        #expect(try readYAML(text).normalized() == node)
+    }
+
+    @Test func nulInsideTextIsAnErrorNotACrash() throws {
+        #expect(throws: YAMLError.self) { try readYAML("a: b\u{0}c\n") }
+        #expect(try emitYAML(.string("b\u{0}c")) == "\"b\\0c\"\n")
+        #expect(try readYAML("\"b\\0c\"\n") == .string("b\u{0}c"))
+    }
+}
