@@ -11,7 +11,8 @@ struct RoundTripTests {
         "a", "b", "Z", "0", "1", "9", " ", "  ", ":", ": ", "#", " #", "-", "- ", "?", "'", "\"", "\\", "\n", "\n\n",
         "\t", "*", "&", "!", "|", ">", "%", "@", "`", ",", "[", "]", "{", "}", "é", "日本", "😀", "\u{2028}",
         "\u{85}", "\r", "\u{1}", "\u{FEFF}", "\u{A0}", "~", ".", "_", "e", "x", "y", "n", "true", "null", "---",
-        "...", "0x", ".inf", "1e3", "${AWS::Region}", "<<", "=", "Yes",
+        "...", "0x", ".inf", "1e3", "${AWS::Region}", "<<", "=", "Yes", "\u{2029}", "\u{FFFE}", "\u{7F}", "\u{9F}",
+        "\u{FFFD}", "e\u{301}", "\u{200B}", "\r\n", "\u{B}", "--- ", "... ", "? ", "\n ", " \n", "\n#", "\n- ", "\u{A0}\n",
     ]
     static let plains = ["1", "-17", "1.5", "1e3", "true", "False", "null", "~", "", "0x1F", "1_000", ".inf", "yes"]
     static let tags: [YAML.Tag] = ["!Ref", "!Sub", "!If", "!GetAtt", "!Join", "!Foo.Bar", "!a-b_c:d/e~f"]
@@ -52,7 +53,7 @@ struct RoundTripTests {
 
     @Test func randomTreesSurviveWritingAndReading() throws {
         var generator = TreeGenerator(random: SeededGenerator(seed: 20_261_121))
-        for index in 0..<3000 {
+        for index in 0..<5000 {
             let tree = generator.node(depth: 0)
             let text = try emitYAML(tree)
             #expect(text.hasSuffix("\n") && !text.hasSuffix("\n\n"), "tree \(index)")
