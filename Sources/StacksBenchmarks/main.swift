@@ -18,6 +18,9 @@ func section(_ title: String, _ body: () throws -> [String]) {
     }
 }
 
+section("yaml") {
+    YAMLBenchmark.run().map { "\($0.name): \(Measure.format($0.milliseconds)) ms" }
+}
 section("templates") { try TemplateBenchmark.run() }
 section("synth") {
     guard FileManager.default.isExecutableFile(atPath: binary) else { return ["skipped: no stacks binary next to stacks-bench"] }

@@ -1,6 +1,8 @@
 /// Writes a `Node` as pretty JSON: 2-space indentation, `": "` between key and value, keys in the node's order,
 /// strings escaped per RFC 8259 (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, `\u00XX` for other control characters),
-/// everything else, non-ASCII included, written as UTF-8. Empty collections are `{}` and `[]`. The text ends with
+/// everything else, non-ASCII included, written as UTF-8, except the few characters a YAML reader would not take
+/// raw inside a JSON string, which are escaped too: DEL and C1 controls (NEL included), U+2028, U+2029, U+FEFF,
+/// U+FFFE and U+FFFF. Empty collections are `{}` and `[]`. The text ends with
 /// one line break.
 ///
 /// A `.plain` scalar becomes what it resolves to (`Node.Scalar.resolved`): `null`, `true`/`false`, or a number,
@@ -94,24 +96,45 @@ public struct JSONWriter: Sendable {
 
     private func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
-            case 0x08: output.append(contentsOf: #"\b"#.utf8)
-            case 0x0C: output.append(contentsOf: #"\f"#.utf8)
-            case 0x0A: output.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: output.append(contentsOf: #"\r"#.utf8)
-            case 0x09: output.append(contentsOf: #"\t"#.utf8)
-            case 0..<0x20:
-                output.append(contentsOf: #"\u00"#.utf8)
-                output.append(Self.hexDigits[Int(byte >> 4)])
-                output.append(Self.hexDigits[Int(byte & 0x0F)])
-            default:
-                output.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                switch byte {
+                case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+                case 0x08: output.append(contentsOf: #"\b"#.utf8)
+                case 0x0C: output.append(contentsOf: #"\f"#.utf8)
+                case 0x0A: output.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: output.append(contentsOf: #"\r"#.utf8)
+                case 0x09: output.append(contentsOf: #"\t"#.utf8)
+                case 0..<0x20, 0x7F: escape(UInt32(byte), into: &output)
+                case 0xC2 where i + 1 < bytes.count && bytes[i + 1] < 0xA0:
+                    escape(UInt32(bytes[i + 1]), into: &output)
+                    i += 1
+                case 0xE2
+                where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape(0x2000 | UInt32(bytes[i + 2] - 0x80), into: &output)
+                    i += 2
+                case 0xEF
+                where i + 2 < bytes.count
+                    && ((bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF)
+                        || (bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE)):
+                    escape(bytes[i + 1] == 0xBB ? 0xFEFF : 0xFFC0 | UInt32(bytes[i + 2] - 0x80), into: &output)
+                    i += 2
+                default: output.append(byte)
+                }
+                i += 1
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// `\uXXXX` for a character in the Basic Multilingual Plane.
+    private func escape(_ value: UInt32, into output: inout [UInt8]) {
+        output.append(contentsOf: #"\u"#.utf8)
+        for shift in [12, 8, 4, 0] { output.append(Self.hexDigits[Int((value >> UInt32(shift)) & 0xF)]) }
     }
 }
 

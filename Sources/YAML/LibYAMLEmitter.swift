@@ -16,12 +16,14 @@ final class LibYAMLEmitter {
             throw YAMLError(.emitter("it could not be initialised (out of memory)"))
         }
         output.bytes.reserveCapacity(1 << 16)
-        yaml_emitter_set_output(emitter, { context, buffer, size in
-            guard let context, let buffer else { return 0 }
-            let output = Unmanaged<OutputBuffer>.fromOpaque(context).takeUnretainedValue()
-            output.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
-            return 1
-        }, Unmanaged.passUnretained(output).toOpaque())
+        yaml_emitter_set_output(
+            emitter,
+            { context, buffer, size in
+                guard let context, let buffer else { return 0 }
+                let output = Unmanaged<OutputBuffer>.fromOpaque(context).takeUnretainedValue()
+                output.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+                return 1
+            }, Unmanaged.passUnretained(output).toOpaque())
         yaml_emitter_set_unicode(emitter, 1)
         yaml_emitter_set_width(emitter, -1)
         yaml_emitter_set_indent(emitter, 2)
@@ -34,11 +36,13 @@ final class LibYAMLEmitter {
         emitter.deallocate()
     }
 
-    func begin() throws(YAMLError) {
+    func begin(explicitDocumentStart: Bool) throws(YAMLError) {
         var event = yaml_event_t()
         guard yaml_stream_start_event_initialize(&event, YAML_UTF8_ENCODING) == 1 else { throw outOfMemory() }
         try emit(&event)
-        guard yaml_document_start_event_initialize(&event, nil, nil, nil, 1) == 1 else { throw outOfMemory() }
+        guard yaml_document_start_event_initialize(&event, nil, nil, nil, explicitDocumentStart ? 0 : 1) == 1 else {
+            throw outOfMemory()
+        }
         try emit(&event)
     }
 
@@ -77,7 +81,9 @@ final class LibYAMLEmitter {
     func sequenceStart(tag: Tag?, flow: Bool) throws(YAMLError) {
         var event = yaml_event_t()
         let style = flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE
-        let initialised = withTag(tag) { yaml_sequence_start_event_initialize(&event, nil, $0, tag == nil ? 1 : 0, style) }
+        let initialised = withTag(tag) {
+            yaml_sequence_start_event_initialize(&event, nil, $0, tag == nil ? 1 : 0, style)
+        }
         guard initialised == 1 else { throw outOfMemory() }
         try emit(&event)
     }
@@ -91,7 +97,9 @@ final class LibYAMLEmitter {
     func mappingStart(tag: Tag?, flow: Bool) throws(YAMLError) {
         var event = yaml_event_t()
         let style = flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE
-        let initialised = withTag(tag) { yaml_mapping_start_event_initialize(&event, nil, $0, tag == nil ? 1 : 0, style) }
+        let initialised = withTag(tag) {
+            yaml_mapping_start_event_initialize(&event, nil, $0, tag == nil ? 1 : 0, style)
+        }
         guard initialised == 1 else { throw outOfMemory() }
         try emit(&event)
     }
@@ -116,7 +124,9 @@ final class LibYAMLEmitter {
 
     private static let emptyValue: [yaml_char_t] = [0]
 
-    private func withNonNullBase(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafePointer<yaml_char_t>) -> Int32) -> Int32 {
+    private func withNonNullBase(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafePointer<yaml_char_t>) -> Int32)
+        -> Int32
+    {
         if let base = bytes.baseAddress, !bytes.isEmpty { return body(base) }
         return Self.emptyValue.withUnsafeBufferPointer { empty in
             guard let base = empty.baseAddress else { return 0 }

@@ -59,17 +59,42 @@ enum PlainScalarResolver {
 
     // MARK: - Keywords
 
-    private static let keywords: [String: Class] = {
-        var table: [String: Class] = ["~": .null, "null": .null, "Null": .null, "NULL": .null, "<<": .merge, "=": .value]
-        for word in ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"] { table[word] = .bool(true) }
-        for word in ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"] { table[word] = .bool(false) }
-        return table
+    private static let keywords: [(bytes: [UInt8], class: Class)] = {
+        var table: [(String, Class)] = [
+            ("~", .null), ("null", .null), ("Null", .null), ("NULL", .null), ("<<", .merge), ("=", .value),
+        ]
+        for word in ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"] {
+            table.append((word, .bool(true)))
+        }
+        for word in ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"] {
+            table.append((word, .bool(false)))
+        }
+        return table.map { (Array($0.0.utf8), $0.1) }
     }()
 
     private static func keyword(_ b: UnsafeBufferPointer<UInt8>) -> Class? {
-        guard b.count <= 5 else { return nil }
-        return keywords[String(decoding: b, as: UTF8.self)]
+        guard b.count <= 5, let first = b.first, keywordFirstBytes.contains(first) else { return nil }
+        for entry in keywords where entry.bytes.count == b.count && entry.bytes.elementsEqual(b) { return entry.class }
+        return nil
     }
+
+    private static let keywordFirstBytes: Set<UInt8> = Set("~nNyYtToOfF<=".utf8)
+
+    /// Whether the bytes spell `word` (ASCII) exactly, or ignoring case when `anyCase`.
+    static func spells(
+        _ b: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ word: StaticString, anyCase: Bool = false
+    ) -> Bool {
+        guard b.count - start == word.utf8CodeUnitCount else { return false }
+        let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for i in 0..<w.count {
+            let byte = b[start + i]
+            if byte == w[i] { continue }
+            guard anyCase, isLetter(byte), byte | 0x20 == w[i] | 0x20 else { return false }
+        }
+        return true
+    }
+
+    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
     // MARK: - Integers: [-+]?(0b[01_]+ | 0[0-7_]+ | 0 | [1-9][0-9_]* | 0x[0-9a-fA-F_]+ | [1-9][0-9_]*(:[0-5]?[0-9])+)
 
@@ -79,7 +104,9 @@ enum PlainScalarResolver {
         if b[i] == ascii("0") {
             i += 1
             if i == b.count { return true }
-            if b[i] == ascii("b") { return allMatch(b, from: i + 1) { $0 == ascii("0") || $0 == ascii("1") || $0 == ascii("_") } }
+            if b[i] == ascii("b") {
+                return allMatch(b, from: i + 1) { $0 == ascii("0") || $0 == ascii("1") || $0 == ascii("_") }
+            }
             if b[i] == ascii("x") { return allMatch(b, from: i + 1) { isHexDigit($0) || $0 == ascii("_") } }
             return allMatch(b, from: i) { ($0 >= ascii("0") && $0 <= ascii("7")) || $0 == ascii("_") }
         }
@@ -136,6 +163,7 @@ enum PlainScalarResolver {
         }
         if let value = Int(negative ? "-" + text : text, radix: radix) { return .int(value) }
         // Too large for Int: approximate as a double.
+        if radix == 10, let value = Double(text) { return .double(negative ? -value : value) }
         var total = 0.0
         for digit in digits { total = total * Double(radix) + Double(hexValue(digit)) }
         return .double(negative ? -total : total)
@@ -148,9 +176,12 @@ enum PlainScalarResolver {
     static func isFloat(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let sign = signLength(b)
         guard sign < b.count else { return false }
-        let rest = String(decoding: UnsafeBufferPointer(rebasing: b[sign...]), as: UTF8.self)
-        if [".inf", ".Inf", ".INF"].contains(rest) { return true }
-        if sign == 0, [".nan", ".NaN", ".NAN"].contains(rest) { return true }
+        if b[sign] == ascii("."), b.count - sign == 4 {
+            if spells(b, from: sign, ".inf") || spells(b, from: sign, ".Inf") || spells(b, from: sign, ".INF") {
+                return true
+            }
+            if sign == 0, spells(b, ".nan") || spells(b, ".NaN") || spells(b, ".NAN") { return true }
+        }
         var i = sign
         if b[i] == ascii(".") {
             guard sign == 0, i + 1 < b.count, isDigit(b[i + 1]) else { return false }
@@ -245,7 +276,8 @@ enum PlainScalarResolver {
         return first == ascii("-") || first == ascii("+") ? 1 : 0
     }
 
-    private static func skip(_ b: UnsafeBufferPointer<UInt8>, from start: Int, while predicate: (UInt8) -> Bool) -> Int {
+    private static func skip(_ b: UnsafeBufferPointer<UInt8>, from start: Int, while predicate: (UInt8) -> Bool) -> Int
+    {
         var i = start
         while i < b.count, predicate(b[i]) { i += 1 }
         return i

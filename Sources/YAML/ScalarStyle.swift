@@ -25,8 +25,7 @@ public enum ScalarStyle: Sendable, Hashable {
         return .plain
     }
 
-    /// Whether a text reads back as itself when written plain: true when YAML 1.1 or YAML 1.2 could take it for
-    /// anything but a string.
+    /// Whether a plain form of the text could be read as something other than this string, by YAML 1.1 or 1.2.
     public static func isAmbiguous(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { isAmbiguous($0) }
@@ -38,44 +37,49 @@ public enum ScalarStyle: Sendable, Hashable {
     static func isAmbiguous(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         if PlainScalarResolver.classify(b) != .string { return true }
         if b.count <= 5 {
-            let lower = String(decoding: b, as: UTF8.self).lowercased()
-            if caseInsensitiveKeywords.contains(lower) { return true }
+            for word in caseInsensitiveKeywords where PlainScalarResolver.spells(b, word, anyCase: true) { return true }
         }
         return isCoreSchemaNumber(b)
     }
 
-    private static let caseInsensitiveKeywords: Set<String> = [
+    private static let caseInsensitiveKeywords: [StaticString] = [
         "y", "n", "yes", "no", "true", "false", "on", "off", "null", "~",
     ]
 
     /// YAML 1.2 core schema numbers: `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, `0o[0-7]+`,
     /// `0x[0-9a-fA-F]+`, `[-+]?\.inf` and `\.nan` in any case.
     static func isCoreSchemaNumber(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let lower = String(decoding: b, as: UTF8.self).lowercased()
-        if [".inf", "+.inf", "-.inf", ".nan"].contains(lower) { return true }
-        let bytes = Array(lower.utf8)
-        if bytes.count > 2, bytes[0] == 0x30, bytes[1] == ascii("o") || bytes[1] == ascii("x") {
-            let hex = bytes[1] == ascii("x")
-            return bytes[2...].allSatisfy { hex ? PlainScalarResolver.isHexDigit($0) : ($0 >= 0x30 && $0 <= 0x37) }
+        guard let first = b.first, isDigit(first) || first == ascii(".") || first == ascii("-") || first == ascii("+")
+        else { return false }
+        let sign = first == ascii("-") || first == ascii("+") ? 1 : 0
+        if PlainScalarResolver.spells(b, from: sign, ".inf", anyCase: true) { return true }
+        if PlainScalarResolver.spells(b, ".nan", anyCase: true) { return true }
+        if b.count > 2, first == 0x30, b[1] | 0x20 == ascii("o") || b[1] | 0x20 == ascii("x") {
+            let hex = b[1] | 0x20 == ascii("x")
+            return b[2...].allSatisfy { hex ? PlainScalarResolver.isHexDigit($0) : ($0 >= 0x30 && $0 <= 0x37) }
         }
-        var i = 0
-        if i < bytes.count, bytes[i] == ascii("-") || bytes[i] == ascii("+") { i += 1 }
-        let mantissaStart = i
+        var i = sign
         var digits = 0
-        while i < bytes.count, isDigit(bytes[i]) { i += 1; digits += 1 }
-        if i < bytes.count, bytes[i] == ascii(".") {
+        while i < b.count, isDigit(b[i]) {
             i += 1
-            while i < bytes.count, isDigit(bytes[i]) { i += 1; digits += 1 }
+            digits += 1
         }
-        guard digits > 0, i > mantissaStart else { return false }
-        if i < bytes.count, bytes[i] == ascii("e") {
+        if i < b.count, b[i] == ascii(".") {
             i += 1
-            if i < bytes.count, bytes[i] == ascii("-") || bytes[i] == ascii("+") { i += 1 }
+            while i < b.count, isDigit(b[i]) {
+                i += 1
+                digits += 1
+            }
+        }
+        guard digits > 0 else { return false }
+        if i < b.count, b[i] | 0x20 == ascii("e") {
+            i += 1
+            if i < b.count, b[i] == ascii("-") || b[i] == ascii("+") { i += 1 }
             let start = i
-            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+            while i < b.count, isDigit(b[i]) { i += 1 }
             guard i > start else { return false }
         }
-        return i == bytes.count
+        return i == b.count
     }
 
     /// Whether the text can stand as a plain scalar in block context at all, whatever it resolves to: not empty,
@@ -139,7 +143,10 @@ public enum ScalarStyle: Sendable, Hashable {
                 i += 1
                 continue
             }
-            if byte == 0xC2, i + 1 < b.count, b[i + 1] < 0xA0 { content.needsEscapes = true; return content }
+            if byte == 0xC2, i + 1 < b.count, b[i + 1] < 0xA0 {
+                content.needsEscapes = true
+                return content
+            }
             if byte == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 {
                 content.needsEscapes = true
                 return content
@@ -150,7 +157,10 @@ public enum ScalarStyle: Sendable, Hashable {
                 content.needsEscapes = true
                 return content
             }
-            if byte >= 0xF0 { content.needsEscapes = true; return content }
+            if byte >= 0xF0 {
+                content.needsEscapes = true
+                return content
+            }
             i += 1
         }
         return content

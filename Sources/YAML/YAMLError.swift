@@ -104,7 +104,8 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
             return "A mapping key \(place) carries the tag '\(tag)'; remove the tag, keys must be plain strings."
         case .duplicateKey(let key, let firstLine):
             let line = mark.map { "line \($0.line)" } ?? "a later line"
-            return "The key '\(key)' appears twice in one mapping, on line \(firstLine) and \(line); remove one of them."
+            return
+                "The key '\(key)' appears twice in one mapping, on line \(firstLine) and \(line); remove one of them."
         case .undefinedAlias(let name):
             return "The alias '*\(name)' \(place) refers to no anchor defined before it; define '&\(name)' first."
         case .tooManyNodes(let limit):

@@ -35,7 +35,7 @@ public struct YAMLReader: Sendable {
             yaml_parser_set_input_string(parser, base, buffer.count)
             var builder = NodeBuilder(maximumNodeCount: maximumNodeCount, maximumDepth: maximumDepth)
             do throws(YAMLError) {
-                try parse(parser, into: &builder)
+                try parse(parser, input: buffer, into: &builder)
                 return .success(try builder.finish())
             } catch {
                 return .failure(error)
@@ -44,10 +44,13 @@ public struct YAMLReader: Sendable {
         return try result.get()
     }
 
-    private func parse(_ parser: UnsafeMutablePointer<yaml_parser_t>, into builder: inout NodeBuilder) throws(YAMLError) {
+    private func parse(
+        _ parser: UnsafeMutablePointer<yaml_parser_t>, input: UnsafeBufferPointer<UInt8>,
+        into builder: inout NodeBuilder
+    ) throws(YAMLError) {
         var event = yaml_event_t()
         while true {
-            guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError(parser) }
+            guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError(parser, input: input) }
             defer { yaml_event_delete(&event) }
             let type = event.type
             try handle(&event, builder: &builder)
@@ -62,7 +65,9 @@ public struct YAMLReader: Sendable {
             try builder.startDocument(at: mark)
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
+            let text =
+                data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) }
+                ?? ""
             let quoted = data.style != YAML_PLAIN_SCALAR_STYLE
             try builder.scalar(text, quoted: quoted, tag: string(data.tag), anchor: string(data.anchor), mark: mark)
         case YAML_ALIAS_EVENT:
@@ -84,9 +89,11 @@ public struct YAMLReader: Sendable {
         pointer.map { String(cString: $0) }
     }
 
-    private func syntaxError(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> YAMLError {
+    private func syntaxError(_ parser: UnsafeMutablePointer<yaml_parser_t>, input: UnsafeBufferPointer<UInt8>)
+        -> YAMLError
+    {
         let state = parser.pointee
-        let problem = state.problem.map { String(cString: $0) } ?? "libyaml stopped without saying why"
+        var problem = state.problem.map { String(cString: $0) } ?? "libyaml stopped without saying why"
         var context: String?
         if let text = state.context.map({ String(cString: $0) }) {
             let at = Mark(line: state.context_mark.line + 1, column: state.context_mark.column + 1)
@@ -94,10 +101,29 @@ public struct YAMLReader: Sendable {
         }
         var mark = Mark(line: state.problem_mark.line + 1, column: state.problem_mark.column + 1)
         if state.error == YAML_READER_ERROR {
-            // Reader errors carry a byte offset instead of a line and column.
-            mark = Mark(line: state.mark.line + 1, column: state.mark.column + 1)
+            // Reader errors carry a byte offset, not a line and column.
+            mark = Self.mark(atByteOffset: state.problem_offset, in: input)
+            if state.problem_value >= 0 {
+                let hex = String(state.problem_value, radix: 16, uppercase: true)
+                problem += " (character U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex))"
+            }
         }
         return YAMLError(.syntax(problem: problem, context: context), mark: mark)
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    static func mark(atByteOffset offset: Int, in input: UnsafeBufferPointer<UInt8>) -> Mark {
+        var line = 1
+        var column = 1
+        for byte in input.prefix(max(0, offset)) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return Mark(line: line, column: column)
     }
 }
 

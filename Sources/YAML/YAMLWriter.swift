@@ -1,17 +1,20 @@
-
 /// Writes a `Node` as YAML text through libyaml's emitter.
 ///
 /// Block style, 2-space indentation, no line wrapping, Unicode written as is (except what libyaml only writes as
 /// escapes), no `---`/`...` markers, empty collections as `{}` and `[]`. A `.string` scalar gets the style
 /// `ScalarStyle.forString` chooses; a `.plain` scalar is written verbatim, or rejected when it cannot stand plain.
 /// Tags are written with their `!` on scalars, sequences and mappings (`!Ref X`, `!If` followed by a block sequence).
-/// The text ends with exactly one line break and is the same for the same tree on every run.
+/// A root that is an empty plain scalar (null) is written `---`, the only case with a marker. The text ends with
+/// exactly one line break and is the same for the same tree on every run.
 public struct YAMLWriter: Sendable {
     public init() {}
 
     public func write(_ node: Node) throws(YAMLError) -> String {
         let emitter = try LibYAMLEmitter()
-        try emitter.begin()
+        // An empty plain root (null) would leave no text at all; `---` keeps the document.
+        var emptyRoot = false
+        if case .scalar(let scalar) = node, scalar.kind == .plain, scalar.text.isEmpty { emptyRoot = true }
+        try emitter.begin(explicitDocumentStart: emptyRoot)
         try emit(node, with: emitter)
         let bytes = try emitter.end()
         return String(decoding: bytes, as: UTF8.self)
@@ -59,8 +62,9 @@ public struct YAMLWriter: Sendable {
                 case .plain:
                     // An empty plain scalar is null written as nothing; anything else must stand plain as it is.
                     let content = ScalarStyle.scanContent(bytes)
-                    guard bytes.isEmpty
-                        || (!content.needsEscapes && !content.hasLineBreak && ScalarStyle.isPlainSyntax(bytes))
+                    guard
+                        bytes.isEmpty
+                            || (!content.needsEscapes && !content.hasLineBreak && ScalarStyle.isPlainSyntax(bytes))
                     else {
                         throw YAMLError(.plainScalarNeedsQuotes(scalar.text), mark: scalar.mark)
                     }
