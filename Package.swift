@@ -54,7 +54,12 @@ let package = Package(
 
         // Test support: golden files, unified diffs and commands; loopback servers (moto, our scripted server).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .target(name: "AWSTestSupport", dependencies: ["AWSClient", "TestSupport"], path: "Tests/AWSTestSupport"),
+        .target(
+            name: "AWSTestSupport",
+            dependencies: ["AWSClient", "TestSupport"],
+            path: "Tests/AWSTestSupport",
+            exclude: ["Python"]
+        ),
 
         // Tests mirror the source layout.
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
