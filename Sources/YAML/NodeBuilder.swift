@@ -55,6 +55,15 @@ struct NodeBuilder {
         case let tag?:
             throw YAMLError(.unsupportedTag(tag), mark: mark)
         }
+        // A key that no alias can refer to goes straight to its mapping, without becoming a node.
+        let last = stack.count - 1
+        if anchor == nil, last >= 0, stack[last].kind == .mapping, stack[last].pendingKey == nil {
+            try count(1, at: mark)
+            stack[last].size += 1
+            if let localTag { throw YAMLError(.taggedKey(localTag), mark: mark) }
+            try startPair(withKey: text, at: mark, in: last)
+            return
+        }
         try add(.scalar(Node.Scalar(text, kind: kind, tag: localTag, mark: mark)), size: 1, anchor: anchor, mark: mark)
     }
 
@@ -132,10 +141,14 @@ struct NodeBuilder {
     private mutating func startPair(with key: Node, at mark: Mark, in index: Int) throws(YAMLError) {
         guard case .scalar(let scalar) = key else { throw YAMLError(.nonScalarKey, mark: mark) }
         if let tag = scalar.tag { throw YAMLError(.taggedKey(tag), mark: mark) }
-        if let firstLine = firstLine(of: scalar.text, line: mark.line, in: index) {
-            throw YAMLError(.duplicateKey(key: scalar.text, firstLine: firstLine), mark: mark)
+        try startPair(withKey: scalar.text, at: mark, in: index)
+    }
+
+    private mutating func startPair(withKey key: String, at mark: Mark, in index: Int) throws(YAMLError) {
+        if let firstLine = firstLine(of: key, line: mark.line, in: index) {
+            throw YAMLError(.duplicateKey(key: key, firstLine: firstLine), mark: mark)
         }
-        stack[index].pendingKey = (scalar.text, mark)
+        stack[index].pendingKey = (key, mark)
     }
 
     private static let linearSearchLimit = 8

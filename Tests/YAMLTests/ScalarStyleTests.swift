@@ -119,3 +119,26 @@ struct ScalarStyleTests {
         #expect(ScalarStyle.isPlainSyntax(text))
     }
 }
+
+/// libyaml falls back to another style when it thinks the requested one unsafe; the chosen style must never need
+/// that, so `ScalarStyle.forString` is what actually gets written.
+struct ScalarStyleMatchesLibYAMLTests {
+    @Test func theChosenStyleIsTheWrittenStyle() throws {
+        var generator = RoundTripTests.TreeGenerator(random: SeededGenerator(seed: 4242))
+        var seen: Set<ScalarStyle> = []
+        for _ in 0..<5000 {
+            let text = generator.string()
+            let style = ScalarStyle.forString(text)
+            seen.insert(style)
+            let written = try emitYAML(singleEntry(text))
+            let value = written.dropFirst(3)
+            switch style {
+            case .plain: #expect(!["'", "\"", "|"].contains(value.first), "\(text.debugDescription) → \(written)")
+            case .singleQuoted: #expect(value.first == "'", "\(text.debugDescription) → \(written)")
+            case .doubleQuoted: #expect(value.first == "\"", "\(text.debugDescription) → \(written)")
+            case .literal: #expect(value.first == "|", "\(text.debugDescription) → \(written)")
+            }
+        }
+        #expect(seen.count == 4)
+    }
+}
