@@ -92,13 +92,13 @@ struct NodeWriter {
         case .string(let text):
             return .string(text)
         case .int(let number):
-            return .plain(String(number))
+            return .number(number)
         case .double(let number):
-            return .plain(number.isFinite ? String(number) : (number.isNaN ? ".nan" : (number > 0 ? ".inf" : "-.inf")))
+            return .number(number)
         case .bool(let flag):
-            return .plain(flag ? "true" : "false")
+            return .bool(flag)
         case .null:
-            return .plain("null")
+            return .null
         case .list(let items):
             return .sequence(Node.Sequence(items.map { node($0) }))
         case .map(let map):

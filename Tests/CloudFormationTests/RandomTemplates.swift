@@ -53,7 +53,7 @@ struct RandomTemplates {
         switch choice {
         case 0: return .string(string())
         case 1: return .int(int(-1_000_000...1_000_000))
-        case 2: return .double(Double(int(-10_000...10_000)) / 8)
+        case 2: return .double(chance(70) ? Double(int(-10_000...10_000)) / 8 : Double(int(1...9)) * [1e-7, 1e-5, 1e20, 1e300][int(0...3)])
         case 3: return .bool(chance(50))
         case 4: return chance(50) ? .null : .string(string())
         case 5: return .list((0..<int(0...4)).map { _ in value(depth: depth - 1) })
