@@ -28,6 +28,14 @@ enum Measure {
         return nil
     }
 
+    /// User and system CPU time of every finished child process so far, in milliseconds.
+    static func childrenCPUMilliseconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN, &usage)
+        func ms(_ time: timeval) -> Double { Double(time.tv_sec) * 1_000 + Double(time.tv_usec) / 1_000 }
+        return ms(usage.ru_utime) + ms(usage.ru_stime)
+    }
+
     static func format(_ value: Double, decimals: Int = 2) -> String {
         String(format: "%.\(decimals)f", value)
     }

@@ -1,5 +1,6 @@
 import CloudFormation
 import Foundation
+import YAML
 
 /// Writing and reading back generated templates of 100 to 500 resources, and synthesizing `url-shortener` as a
 /// whole process.
@@ -44,6 +45,15 @@ enum TemplateBenchmark {
             guard read == template else { throw BenchmarkError("the \(count)-resource template did not read back as written") }
             lines.append("template \(count) resources (\(text.utf8.count / 1024) KiB): write \(Measure.format(write.median)) ms, read \(Measure.format(readBack.median)) ms (median of 15)")
         }
+        // Where the time of the largest one goes.
+        let template = generated(resources: 500)
+        var node = TemplateWriter.node(for: template, format: .yaml)
+        let text = try emitYAML(node)
+        let toNode = Measure.milliseconds(repeat: 15) { node = TemplateWriter.node(for: template, format: .yaml) }
+        let emit = try Measure.milliseconds(repeat: 15) { _ = try emitYAML(node) }
+        let parse = try Measure.milliseconds(repeat: 15) { node = try readYAML(text) }
+        let convert = try Measure.milliseconds(repeat: 15) { _ = try TemplateReader.template(from: node) }
+        lines.append("  500 resources, by stage: model→nodes \(Measure.format(toNode.median)) ms, libyaml emit \(Measure.format(emit.median)) ms, libyaml parse \(Measure.format(parse.median)) ms, nodes→model \(Measure.format(convert.median)) ms")
         if let peak = Measure.peakResidentMiB() {
             lines.append("peak resident memory after the template runs: \(Measure.format(peak, decimals: 1)) MiB")
         }
@@ -54,6 +64,7 @@ enum TemplateBenchmark {
     static func synthProcess(binary: String, repository: String, runs: Int = 20) throws -> [String] {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("stacks-bench-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: out) }
+        let cpuBefore = Measure.childrenCPUMilliseconds()
         let figures = try Measure.milliseconds(repeat: runs) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: binary)
@@ -64,7 +75,8 @@ enum TemplateBenchmark {
             process.waitUntilExit()
             guard process.terminationStatus == 0 else { throw BenchmarkError("stacks synth exited \(process.terminationStatus)") }
         }
-        return ["stacks synth url-shortener (3 environments, whole process): median \(Measure.format(figures.median, decimals: 1)) ms, best \(Measure.format(figures.best, decimals: 1)) ms over \(runs) runs"]
+        let cpu = (Measure.childrenCPUMilliseconds() - cpuBefore) / Double(runs)
+        return ["stacks synth url-shortener (3 environments, whole process): wall median \(Measure.format(figures.median, decimals: 1)) ms, best \(Measure.format(figures.best, decimals: 1)) ms; CPU \(Measure.format(cpu, decimals: 1)) ms per run (\(runs) runs)"]
     }
 }
 
