@@ -31,7 +31,11 @@ enum Measure {
     /// User and system CPU time of every finished child process so far, in milliseconds.
     static func childrenCPUMilliseconds() -> Double {
         var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        #else
         getrusage(RUSAGE_CHILDREN, &usage)
+        #endif
         func ms(_ time: timeval) -> Double { Double(time.tv_sec) * 1_000 + Double(time.tv_usec) / 1_000 }
         return ms(usage.ru_utime) + ms(usage.ru_stime)
     }
