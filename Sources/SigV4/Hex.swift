@@ -1,14 +1,32 @@
+import Foundation
+
 /// Lowercase hexadecimal, as SigV4 writes hashes and signatures.
 enum Hex {
-    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    private static let digits: StaticString = "0123456789abcdef"
 
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(64)
-        for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0F)])
+    static func append(_ bytes: some ContiguousBytes, to output: inout [UInt8]) {
+        bytes.withUnsafeBytes { input in
+            digits.withUTF8Buffer { digits in
+                for byte in input {
+                    output.append(digits[Int(byte >> 4)])
+                    output.append(digits[Int(byte & 0x0F)])
+                }
+            }
         }
-        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Hex of a digest or other contiguous bytes, written in one allocation.
+    static func encode(_ bytes: some ContiguousBytes) -> String {
+        bytes.withUnsafeBytes { input in
+            String(unsafeUninitializedCapacity: input.count * 2) { buffer in
+            digits.withUTF8Buffer { digits in
+                    for (index, byte) in input.enumerated() {
+                        buffer[2 * index] = digits[Int(byte >> 4)]
+                        buffer[2 * index + 1] = digits[Int(byte & 0x0F)]
+                    }
+                }
+                return input.count * 2
+            }
+        }
     }
 }

@@ -61,12 +61,20 @@ public struct Signer: Sendable {
     public func sign(_ request: SigningRequest, date: Date) -> [(name: String, value: String)] {
         let plan = SigningPlan(signer: self, request: request, date: AMZDate(date), query: nil)
         let signature = signature(plan: plan)
+        var authorization: [UInt8] = []
+        authorization.reserveCapacity(
+            120 + credentials.accessKeyID.utf8.count + plan.scope.utf8.count + plan.signedHeaders.utf8.count
+        )
+        authorization.append(contentsOf: "AWS4-HMAC-SHA256 Credential=".utf8)
+        authorization.append(contentsOf: credentials.accessKeyID.utf8)
+        authorization.append(UInt8(ascii: "/"))
+        authorization.append(contentsOf: plan.scope.utf8)
+        authorization.append(contentsOf: ", SignedHeaders=".utf8)
+        authorization.append(contentsOf: plan.signedHeaders.utf8)
+        authorization.append(contentsOf: ", Signature=".utf8)
+        authorization.append(contentsOf: signature.utf8)
         var headers = plan.headersToSend
-        headers.append((
-            "Authorization",
-            "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(plan.scope), "
-                + "SignedHeaders=\(plan.signedHeaders), Signature=\(signature)"
-        ))
+        headers.append(("Authorization", String(decoding: authorization, as: UTF8.self)))
         return headers
     }
 
@@ -131,7 +139,7 @@ public struct Signer: Sendable {
     public func signingKey(date: Date) -> SymmetricKey {
         keyCache.key(
             secret: credentials.secretAccessKey, dateStamp: AMZDate(date).dateStamp, region: region, service: service
-        )
+        ).symmetricKey
     }
 
     private func queryExpiry(_ forQuery: Bool, _ expires: Int?) -> Int? {
@@ -142,7 +150,6 @@ public struct Signer: Sendable {
         let key = keyCache.key(
             secret: credentials.secretAccessKey, dateStamp: plan.date.dateStamp, region: region, service: service
         )
-        let code = HMAC<SHA256>.authenticationCode(for: Array(plan.stringToSign.utf8), using: key)
-        return Hex.encode(code)
+        return Hex.encode(key.authenticationCode(for: plan.stringToSignBytes))
     }
 }

@@ -3,12 +3,18 @@ import Crypto
 /// Everything one signing computes before the final HMAC: the headers or query parameters to add, the canonical
 /// request and the string to sign.
 struct SigningPlan {
-    /// Headers never signed, as in the AWS SDKs: hop-by-hop headers and ones proxies rewrite.
-    static let unsignedHeaders: Set<String> = [
-        "authorization", "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
-        "trailer", "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id",
-    ]
     static let emptySHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+    /// Headers never signed, as in the AWS SDKs: hop-by-hop headers and ones proxies rewrite.
+    static func isUnsigned(_ lowercasedName: String) -> Bool {
+        switch lowercasedName {
+        case "authorization", "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
+            "trailer", "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id":
+            return true
+        default:
+            return false
+        }
+    }
 
     let date: AMZDate
     let scope: String
@@ -17,8 +23,11 @@ struct SigningPlan {
     /// Query signing: the `X-Amz-*` parameters to append, values encoded, in the order the URL carries them.
     var queryParametersInURLOrder: [(name: String, value: String)] = []
     var signedHeaders = ""
-    var canonicalRequest = ""
-    var stringToSign = ""
+    var canonicalRequestBytes: [UInt8] = []
+    var stringToSignBytes: [UInt8] = []
+
+    var canonicalRequest: String { String(decoding: canonicalRequestBytes, as: UTF8.self) }
+    var stringToSign: String { String(decoding: stringToSignBytes, as: UTF8.self) }
 
     /// `query` is nil for header signing, or the expiry in seconds for query signing.
     init(signer: Signer, request: SigningRequest, date: AMZDate, query expires: Int?) {
@@ -28,9 +37,11 @@ struct SigningPlan {
         let token = signer.credentials.sessionToken.flatMap { $0.isEmpty ? nil : $0 }
         let signsToken = token != nil && signer.sessionTokenPlacement == .signed
 
-        // Headers: the request's own, then what signing adds.
+        // Headers: the request's own, then what signing adds; `signed` holds lowercased names of signed ones.
         var headers: [(name: String, value: String)] = []
-        headers.reserveCapacity(request.headers.count + 5)
+        headers.reserveCapacity(request.headers.count + 6)
+        var signed: [(name: String, value: String)] = []
+        signed.reserveCapacity(request.headers.count + 4)
         var hasHost = false
         var providedPayloadHash: String?
         for header in request.headers {
@@ -41,11 +52,16 @@ struct SigningPlan {
             }
             if name == "host" { hasHost = true }
             if name == "x-amz-content-sha256" && providedPayloadHash == nil {
-                providedPayloadHash = Self.trimmed(header.value)
+                providedPayloadHash = String(decoding: Self.trimmed(header.value), as: UTF8.self)
             }
             headers.append(header)
+            if !Self.isUnsigned(name) { signed.append((name, header.value)) }
         }
-        if !hasHost { headers.append(("host", request.hostHeaderValue)) }
+        if !hasHost {
+            let host = request.hostHeaderValue
+            headers.append(("host", host))
+            signed.append(("host", host))
+        }
 
         let payloadHash: String
         if let providedPayloadHash {
@@ -59,11 +75,9 @@ struct SigningPlan {
             }
         }
 
-        var signedPairs: [(name: String, value: String)] = []
+        var queryPairs = URIEncoder.encodedQueryPairs(rawQuery: request.rawQuery)
         if let expires {
-            signedPairs = headers.map { (Self.lowercased($0.name), $0.value) }
-            signedPairs.removeAll { Self.unsignedHeaders.contains($0.name) }
-            signedHeaders = Self.signedHeaderList(signedPairs)
+            signedHeaders = Self.signedHeaderList(&signed)
             let credential = "\(signer.credentials.accessKeyID)/\(scope)"
             var parameters: [(name: String, value: String)] = [
                 ("X-Amz-Algorithm", "AWS4-HMAC-SHA256"),
@@ -72,80 +86,94 @@ struct SigningPlan {
                 ("X-Amz-SignedHeaders", URIEncoder.encode(signedHeaders)),
                 ("X-Amz-Expires", String(expires)),
             ]
-            var canonicalPairs = URIEncoder.encodedQueryPairs(rawQuery: request.rawQuery) + parameters
+            queryPairs += parameters
             if let token {
                 let encodedToken = URIEncoder.encode(token)
                 parameters.append(("X-Amz-Security-Token", encodedToken))
-                if signsToken { canonicalPairs.append(("X-Amz-Security-Token", encodedToken)) }
+                if signsToken { queryPairs.append(("X-Amz-Security-Token", encodedToken)) }
             }
             queryParametersInURLOrder = parameters
-            canonicalRequest = Self.canonicalRequest(
-                method: request.method,
-                uri: URIEncoder.canonicalURI(rawPath: request.rawPath, rule: signer.uriEncoding),
-                query: URIEncoder.canonicalQuery(canonicalPairs),
-                headers: signedPairs,
-                signedHeaders: signedHeaders,
-                payloadHash: payloadHash
-            )
         } else {
-            if let token { headers.append(("X-Amz-Security-Token", token)) }
+            if let token {
+                headers.append(("X-Amz-Security-Token", token))
+                if signsToken { signed.append(("x-amz-security-token", token)) }
+            }
             headers.append(("X-Amz-Date", date.dateTime))
+            signed.append(("x-amz-date", date.dateTime))
             let wantsHashHeader = signer.addContentSHA256Header || signer.uriEncoding == .s3
             if wantsHashHeader && providedPayloadHash == nil {
                 headers.append(("x-amz-content-sha256", payloadHash))
+                signed.append(("x-amz-content-sha256", payloadHash))
             }
             headersToSend = headers
-            for header in headers {
-                let name = Self.lowercased(header.name)
-                if Self.unsignedHeaders.contains(name) { continue }
-                if name == "x-amz-security-token" && token != nil && !signsToken { continue }
-                signedPairs.append((name, header.value))
-            }
-            signedHeaders = Self.signedHeaderList(signedPairs)
-            canonicalRequest = Self.canonicalRequest(
-                method: request.method,
-                uri: URIEncoder.canonicalURI(rawPath: request.rawPath, rule: signer.uriEncoding),
-                query: URIEncoder.canonicalQuery(URIEncoder.encodedQueryPairs(rawQuery: request.rawQuery)),
-                headers: signedPairs,
-                signedHeaders: signedHeaders,
-                payloadHash: payloadHash
-            )
+            signedHeaders = Self.signedHeaderList(&signed)
         }
-        stringToSign = "AWS4-HMAC-SHA256\n\(date.dateTime)\n\(scope)\n"
-            + Hex.encode(SHA256.hash(data: Array(canonicalRequest.utf8)))
-    }
 
-    static func canonicalRequest(
-        method: String, uri: String, query: String, headers: [(name: String, value: String)],
-        signedHeaders: String, payloadHash: String
-    ) -> String {
-        var text = method.uppercased() + "\n" + uri + "\n" + query + "\n"
-        // Stable sort by name keeps duplicates in their original order.
-        let sorted = headers.enumerated().sorted { lhs, rhs in
-            if lhs.element.name != rhs.element.name {
-                return lhs.element.name.utf8.lexicographicallyPrecedes(rhs.element.name.utf8)
-            }
-            return lhs.offset < rhs.offset
+        // The canonical request, and the string to sign over its hash.
+        var text: [UInt8] = []
+        text.reserveCapacity(512 + (token?.utf8.count ?? 0) * 2 + request.rawPath.utf8.count * 3)
+        for byte in request.method.utf8 {
+            text.append(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte)
         }
+        text.append(0x0A)
+        text.append(contentsOf: URIEncoder.canonicalURI(rawPath: request.rawPath, rule: signer.uriEncoding).utf8)
+        text.append(0x0A)
+        text.append(contentsOf: URIEncoder.canonicalQuery(queryPairs).utf8)
+        text.append(0x0A)
+        // `signed` is sorted by name, duplicates in their original order: join their values with commas.
         var previous: String?
-        for (_, header) in sorted {
+        for header in signed {
             if header.name == previous {
-                text += "," + trimmed(header.value)
+                text.append(UInt8(ascii: ","))
             } else {
-                if previous != nil { text += "\n" }
-                text += header.name + ":" + trimmed(header.value)
+                if previous != nil { text.append(0x0A) }
+                text.append(contentsOf: header.name.utf8)
+                text.append(UInt8(ascii: ":"))
                 previous = header.name
             }
+            Self.appendTrimmed(header.value, to: &text)
         }
-        text += "\n\n" + signedHeaders + "\n" + payloadHash
-        return text
+        text.append(0x0A)
+        text.append(0x0A)
+        text.append(contentsOf: signedHeaders.utf8)
+        text.append(0x0A)
+        text.append(contentsOf: payloadHash.utf8)
+        canonicalRequestBytes = text
+
+        var toSign: [UInt8] = []
+        toSign.reserveCapacity(160)
+        toSign.append(contentsOf: "AWS4-HMAC-SHA256\n".utf8)
+        toSign.append(contentsOf: date.dateTime.utf8)
+        toSign.append(0x0A)
+        toSign.append(contentsOf: scope.utf8)
+        toSign.append(0x0A)
+        Hex.append(SHA256.hash(data: text), to: &toSign)
+        stringToSignBytes = toSign
     }
 
-    /// Sorted, distinct, `;`-separated lowercase names.
-    static func signedHeaderList(_ headers: [(name: String, value: String)]) -> String {
-        var names = Array(Set(headers.map(\.name)))
-        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return names.joined(separator: ";")
+    /// Sorts `headers` by name (stable: duplicates keep their order) and returns the distinct names joined by `;`.
+    static func signedHeaderList(_ headers: inout [(name: String, value: String)]) -> String {
+        // Insertion sort: a request has a handful of headers, and it is stable.
+        var index = 1
+        while index < headers.count {
+            let header = headers[index]
+            var position = index
+            while position > 0 && header.name.utf8.lexicographicallyPrecedes(headers[position - 1].name.utf8) {
+                headers[position] = headers[position - 1]
+                position -= 1
+            }
+            headers[position] = header
+            index += 1
+        }
+        var list: [UInt8] = []
+        list.reserveCapacity(headers.count * 16)
+        var previous: String?
+        for header in headers where header.name != previous {
+            if previous != nil { list.append(UInt8(ascii: ";")) }
+            list.append(contentsOf: header.name.utf8)
+            previous = header.name
+        }
+        return String(decoding: list, as: UTF8.self)
     }
 
     static func lowercased(_ name: String) -> String {
@@ -158,21 +186,29 @@ struct SigningPlan {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 
-    /// The value with whitespace (spaces, tabs, line breaks) trimmed at both ends and inner runs collapsed to one
-    /// space; continuation lines of a multi-line value are thereby joined with a space.
-    static func trimmed(_ value: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(value.utf8.count)
-        var pendingSpace = false
-        for byte in value.utf8 {
-            if isWhitespace(byte) {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace { output.append(0x20) }
-                pendingSpace = false
-                output.append(byte)
+    /// Appends the value with whitespace (spaces, tabs, line breaks) trimmed at both ends and inner runs collapsed
+    /// to one space; continuation lines of a multi-line value are thereby joined with a space.
+    static func appendTrimmed(_ value: String, to output: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { bytes in
+            var index = 0
+            var first = true
+            while index < bytes.count {
+                while index < bytes.count && isWhitespace(bytes[index]) { index += 1 }
+                let start = index
+                while index < bytes.count && !isWhitespace(bytes[index]) { index += 1 }
+                if start < index {
+                    if !first { output.append(0x20) }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    first = false
+                }
             }
         }
-        return String(decoding: output, as: UTF8.self)
+    }
+
+    static func trimmed(_ value: String) -> [UInt8] {
+        var output: [UInt8] = []
+        appendTrimmed(value, to: &output)
+        return output
     }
 }

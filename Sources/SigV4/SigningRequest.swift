@@ -72,7 +72,7 @@ public struct SigningRequest: Sendable {
     /// scheme's default.
     var hostHeaderValue: String {
         var host = (url.host(percentEncoded: true) ?? "").lowercased()
-        if host.contains(":") { host = "[" + host + "]" }
+        if host.utf8.contains(UInt8(ascii: ":")) { host = "[" + host + "]" }
         if let port = url.port {
             let scheme = url.scheme?.lowercased()
             let isDefault = (scheme == "http" && port == 80) || (scheme == "https" && port == 443)

@@ -94,6 +94,11 @@ enum URIEncoder {
 
     /// The canonical URI for a wire path under `rule`.
     static func canonicalURI(rawPath: String, rule: Signer.URIEncoding) -> String {
+        isAlreadyCanonical(rawPath) ? rawPath : encodedCanonicalURI(rawPath: rawPath, rule: rule)
+    }
+
+    /// The canonical URI computed in full, without the ``isAlreadyCanonical(_:)`` shortcut.
+    static func encodedCanonicalURI(rawPath: String, rule: Signer.URIEncoding) -> String {
         let path = Array(rawPath.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(path.count + 8)
@@ -113,6 +118,29 @@ enum URIEncoder {
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether `path` is its own canonical URI under every rule: it starts with `/`, holds only unreserved
+    /// characters and `/`, and has no empty, `.` or `..` segment (the usual `/` or `/2015-03-31/functions/`).
+    static func isAlreadyCanonical(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        var segmentLength = 0
+        var segmentIsDots = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if previous == UInt8(ascii: "/") { return false }
+                if previous != 0 && segmentIsDots && segmentLength <= 2 { return false }
+                segmentLength = 0
+                segmentIsDots = true
+            } else {
+                if previous == 0 || !isUnreserved(byte) { return false }
+                segmentLength += 1
+                if byte != UInt8(ascii: ".") { segmentIsDots = false }
+            }
+            previous = byte
+        }
+        if previous == 0 { return false }
+        return previous == UInt8(ascii: "/") || !(segmentIsDots && segmentLength <= 2)
     }
 
     /// The query's `name=value` pairs, each name and value percent-decoded then encoded with the unreserved set.

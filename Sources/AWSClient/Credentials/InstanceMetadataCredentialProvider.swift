@@ -44,8 +44,8 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
             ?? (environment["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"]?.lowercased() == "ipv6"
                 ? "http://[fd00:ec2::254]" : context.instanceMetadataEndpoint)
         let trimmedBase = base.hasSuffix("/") ? String(base.dropLast()) : base
-        let timeout = Double(environment["AWS_METADATA_SERVICE_TIMEOUT"] ?? "").map { Duration.seconds($0) }
-            ?? .seconds(1)
+        let timeout = Double(environment["AWS_METADATA_SERVICE_TIMEOUT"] ?? "").flatMap { $0 > 0 ? $0 : nil }
+            .map { Duration.seconds($0) } ?? .seconds(1)
         let attempts = max(1, Int(environment["AWS_METADATA_SERVICE_NUM_ATTEMPTS"] ?? "") ?? 2)
         let session = Session(base: trimmedBase, timeout: timeout, attempts: attempts, context: context)
 
