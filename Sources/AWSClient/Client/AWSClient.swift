@@ -6,7 +6,7 @@ import SigV4
 /// `CloudFormationClient`, `S3Client`) build on it; share one client between them so they share its connections,
 /// retry quota and clock correction.
 ///
-/// Every error thrown is an `AWSClientError`.
+/// Every error thrown is an `AWSClientError`, except `CancellationError` when the calling task is cancelled.
 public final class AWSClient: Sendable {
     public let region: String
     public let credentialProvider: any CredentialProvider
@@ -68,6 +68,7 @@ public final class AWSClient: Sendable {
         var lastRetryCost: Int?
         var clockCorrected = false
         while true {
+            try Task.checkCancellation()
             let signedAt = clock().addingTimeInterval(state.clockOffset)
             let httpRequest = try await prepare(request, service: service, endpoint: endpoint, date: signedAt)
             let decision: RetryPolicy.Decision
@@ -86,6 +87,8 @@ public final class AWSClient: Sendable {
             } catch let error as TransportError {
                 failure = .transport(error, attempts: attempt)
                 decision = RetryPolicy.decide(error)
+            } catch is CancellationError {
+                throw CancellationError()
             } catch {
                 throw AWSClientError.transport(
                     .connectionFailed(host: endpoint.url.host ?? "", reason: "\(error)"), attempts: attempt)

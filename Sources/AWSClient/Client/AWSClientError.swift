@@ -8,6 +8,8 @@ public enum AWSClientError: Error, Sendable, CustomStringConvertible {
     case invalidResponse(operation: String, reason: String)
     /// No region was given, and none is configured.
     case missingRegion
+    /// The region is not a region name (letters, digits and dashes).
+    case invalidRegion(String)
     /// A configured endpoint is not an http or https URL.
     case invalidEndpoint(source: String, value: String)
     /// The credential provider failed.
@@ -29,6 +31,8 @@ public enum AWSClientError: Error, Sendable, CustomStringConvertible {
             "The answer to \(operation) could not be read: \(reason). Check that the endpoint is an AWS service."
         case .missingRegion:
             "No AWS region is set. Pass --region, set AWS_REGION, or add 'region' to your profile."
+        case .invalidRegion(let region):
+            "The region '\(region)' is not a region name like 'eu-west-1'. Fix --region, AWS_REGION or the profile."
         case .invalidEndpoint(let source, let value):
             "The endpoint '\(value)' from \(source) is not an http or https URL with a host. Fix or unset it."
         case .credentials(let provider, let reason):

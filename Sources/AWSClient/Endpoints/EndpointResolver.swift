@@ -15,7 +15,10 @@ public struct EndpointResolver: Sendable {
     public func region(explicit: String? = nil, profileRegion: String? = nil) throws(AWSClientError) -> String {
         let candidates = [explicit, environment["AWS_REGION"], environment["AWS_DEFAULT_REGION"], profileRegion]
         for candidate in candidates {
-            if let value = candidate?.trimmingCharacters(in: .whitespaces), !value.isEmpty { return value }
+            if let value = candidate?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+                guard Self.isRegionName(value) else { throw .invalidRegion(value) }
+                return value
+            }
         }
         throw .missingRegion
     }
@@ -45,10 +48,19 @@ public struct EndpointResolver: Sendable {
                 return ServiceEndpoint(url: url, region: region, isCustom: true)
             }
         }
+        guard Self.isRegionName(region) else { throw .invalidRegion(region) }
         let host = "\(service.endpointPrefix).\(region).\(partition(for: region).dnsSuffix)"
         guard let url = URL(string: "https://\(host)") else {
             throw .invalidEndpoint(source: "region", value: region)
         }
         return ServiceEndpoint(url: url, region: region, isCustom: false)
+    }
+
+    /// Lower-case letters, digits and dashes, as every AWS region name is; anything else would change the host.
+    static func isRegionName(_ region: String) -> Bool {
+        !region.isEmpty && region.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "-")
+        }
     }
 }

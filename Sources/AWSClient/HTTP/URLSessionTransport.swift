@@ -31,6 +31,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         session.finishTasksAndInvalidate()
     }
 
+    /// Throws `TransportError` when no answer arrived, or `CancellationError` when the calling task was cancelled.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
@@ -55,6 +56,8 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
                         ))
                     } else if exchange.deadlinePassed {
                         continuation.resume(throwing: TransportError.timedOut(host: host, after: request.timeout))
+                    } else if exchange.cancelledByCaller {
+                        continuation.resume(throwing: CancellationError())
                     } else {
                         continuation.resume(throwing: Self.transportError(error, host: host, timeout: request.timeout))
                     }
@@ -108,6 +111,7 @@ private final class Exchange: @unchecked Sendable {
     private var timedOut = false
 
     var deadlinePassed: Bool { lock.withLock { timedOut } }
+    var cancelledByCaller: Bool { lock.withLock { cancelled } }
 
     func start(_ task: URLSessionDataTask, deadline: Duration) {
         let timer = DispatchWorkItem { [weak self] in self?.expire() }

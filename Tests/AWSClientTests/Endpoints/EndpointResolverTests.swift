@@ -59,4 +59,12 @@ import Testing
         let resolver = EndpointResolver(environment: ["AWS_ENDPOINT_URL": value])
         #expect(throws: AWSClientError.self) { try resolver.endpoint(for: .sts, region: "us-east-1") }
     }
+
+    @Test(arguments: ["us-east-1/evil", "EU-WEST-1", "eu west 1", "eu-west-1.attacker.example"])
+    func rejectsNamesThatAreNotRegions(region: String) {
+        #expect(throws: AWSClientError.self) { try EndpointResolver(environment: [:]).region(explicit: region) }
+        #expect(throws: AWSClientError.self) {
+            try EndpointResolver(environment: [:]).endpoint(for: .cloudFormation, region: region)
+        }
+    }
 }

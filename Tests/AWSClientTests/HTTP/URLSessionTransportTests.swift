@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func theDeadlineHoldsToTheMillisecond() async throws {
-        let server = try await ScriptedServer([.respond(status: 200, delay: 2)])
+        let server = try await ScriptedServer([.respond(status: 200, delay: 6)])
         defer { server.stop() }
         let clock = ContinuousClock()
         let start = clock.now
@@ -45,11 +45,11 @@ import Testing
         }
         let elapsed = clock.now - start
         #expect(elapsed >= .milliseconds(290))
-        #expect(elapsed < .milliseconds(1_500))
+        #expect(elapsed < .seconds(4))
     }
 
     @Test func cancellingTheTaskCancelsTheRequest() async throws {
-        let server = try await ScriptedServer([.respond(status: 200, delay: 3)])
+        let server = try await ScriptedServer([.respond(status: 200, delay: 8)])
         defer { server.stop() }
         let task = Task {
             try await URLSessionTransport().send(HTTPRequest(method: "GET", url: server.endpoint))
@@ -59,10 +59,11 @@ import Testing
         let clock = ContinuousClock()
         let start = clock.now
         let result = await task.result
-        #expect(clock.now - start < .seconds(2))
-        guard case .failure = result else {
+        #expect(clock.now - start < .seconds(5))
+        guard case .failure(let error) = result else {
             Issue.record("a cancelled request returned a response")
             return
         }
+        #expect(error is CancellationError)
     }
 }
