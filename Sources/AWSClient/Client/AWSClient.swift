@@ -132,7 +132,7 @@ public final class AWSClient: Sendable {
         } catch let error as AWSClientError {
             throw error
         } catch {
-            throw AWSClientError.credentials(provider: credentialProvider.name, reason: "\(error)")
+            throw AWSClientError.credentials(provider: credentialProvider.name, error: error)
         }
         let isS3 = service.signingName == "s3"
         let signer = Signer(

@@ -12,8 +12,9 @@ public enum AWSClientError: Error, Sendable, CustomStringConvertible {
     case invalidRegion(String)
     /// A configured endpoint is not an http or https URL.
     case invalidEndpoint(source: String, value: String)
-    /// The credential provider failed.
-    case credentials(provider: String, reason: String)
+    /// The credential provider failed; `error` is its error (a `CredentialError` from the chain), which already
+    /// says what to do.
+    case credentials(provider: String, error: any Error)
 
     /// The service's error code, when the service answered with one.
     public var serviceCode: String? {
@@ -35,8 +36,8 @@ public enum AWSClientError: Error, Sendable, CustomStringConvertible {
             "The region '\(region)' is not a region name like 'eu-west-1'. Fix --region, AWS_REGION or the profile."
         case .invalidEndpoint(let source, let value):
             "The endpoint '\(value)' from \(source) is not an http or https URL with a host. Fix or unset it."
-        case .credentials(let provider, let reason):
-            "Could not get credentials from \(provider): \(reason)"
+        case .credentials(_, let error):
+            "\(error)"
         }
     }
 }

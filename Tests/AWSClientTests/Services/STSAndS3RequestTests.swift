@@ -102,3 +102,24 @@ import Testing
         #expect(transport.requests.first?.method == "HEAD")
     }
 }
+
+@Suite struct RoleAssumerTests {
+    @Test func theRoleAssumerHasNoCredentialsOfItsOwn() async throws {
+        let transport = RecordingTransport([.xml(STSAndS3RequestTests.assumed)])
+        let sts = try STS.roleAssumer(
+            region: "us-west-2", transport: transport, resolver: EndpointResolver(environment: [:]))
+        let credentials = try await sts.assumeRoleWithWebIdentity(
+            roleARN: "arn:aws:iam::444455556666:role/ci", sessionName: "gh", webIdentityToken: "token")
+        #expect(credentials.accessKeyID == "ASIATEMPORARY")
+        #expect(transport.requests.first?.url.absoluteString == "https://sts.us-west-2.amazonaws.com/")
+
+        let error = await #expect(throws: AWSClientError.self) { try await sts.getCallerIdentity() }
+        #expect(error.map { "\($0)" } == "This STS client only assumes roles with the credentials it is given; build an AWSClient with a credential provider for other calls.")
+        guard case .credentials(let provider, _) = error else {
+            Issue.record("expected a credentials error, got \(String(describing: error))")
+            return
+        }
+        #expect(provider == "no credentials (role assumer)")
+        #expect(transport.requests.count == 1)
+    }
+}

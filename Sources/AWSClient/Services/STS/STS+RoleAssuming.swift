@@ -25,3 +25,33 @@ extension STS: RoleAssuming {
         return try await assumeRoleWithWebIdentity(input).credentials
     }
 }
+
+extension STS {
+    /// An STS for the credential chain's `CredentialContext.roleAssumer`: it signs AssumeRole with the source
+    /// credentials each call is given and sends AssumeRoleWithWebIdentity unsigned, so it needs no credentials of
+    /// its own (it has none: a call that would need them fails with a clear error).
+    public static func roleAssumer(
+        region: String,
+        transport: any HTTPTransport,
+        resolver: EndpointResolver = EndpointResolver(),
+        profileEndpointURL: String? = nil
+    ) throws -> STS {
+        let client = AWSClient(region: region, credentialProvider: NoCredentials(), transport: transport)
+        return try STS(client: client, resolver: resolver, profileEndpointURL: profileEndpointURL)
+    }
+}
+
+private struct NoCredentialsError: Error, CustomStringConvertible {
+    var description: String {
+        "This STS client only assumes roles with the credentials it is given; build an AWSClient with a credential provider for other calls."
+    }
+}
+
+/// The credentials of an STS that only assumes roles for others: none.
+private struct NoCredentials: CredentialProvider {
+    let name = "no credentials (role assumer)"
+
+    func credentials() async throws -> Credentials {
+        throw NoCredentialsError()
+    }
+}
