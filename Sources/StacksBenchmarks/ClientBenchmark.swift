@@ -3,7 +3,8 @@ import Foundation
 import SigV4
 
 /// GetCallerIdentity round trips to moto on loopback over a warm connection: median and p90 of 200 calls, after
-/// 20 warm-up calls.
+/// 20 warm-up calls. For scale, also the bare transport's round trip to our scripted Python server (no signing, no
+/// XML, a server that does nothing), which is the floor URLSession and Python's http.server set.
 ///
 /// Where moto comes from: with `STACKS_BENCH_MOTO_URL` set (e.g. `http://127.0.0.1:5000`), that server, signed with
 /// `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` (default `testing`, which a moto without signature checking
@@ -26,8 +27,12 @@ enum ClientBenchmark {
                 accessKeyID: environment["AWS_ACCESS_KEY_ID"] ?? "testing",
                 secretAccessKey: environment["AWS_SECRET_ACCESS_KEY"] ?? "testing")
         } else {
-            let started = try startMoto()
-            (child, keepStdinOpen, endpoint, credentials) = started
+            let started = try startHelper("moto_server.py")
+            guard let keyID = started.greeting["accessKeyID"] as? String,
+                let secret = started.greeting["secretAccessKey"] as? String
+            else { throw Failure("moto's helper did not name an access key.") }
+            (child, keepStdinOpen, endpoint) = (started.process, started.stdin, started.url)
+            credentials = Credentials(accessKeyID: keyID, secretAccessKey: secret)
         }
         defer {
             try? keepStdinOpen?.fileHandleForWriting.close()
@@ -49,10 +54,34 @@ enum ClientBenchmark {
             milliseconds.append(Double(elapsed.seconds) * 1_000 + Double(elapsed.attoseconds) / 1e15)
         }
         milliseconds.sort()
+        let transport = try await transportRoundTrips()
         return [
             ("sts-get-caller-identity-moto-median", percentile(milliseconds, 0.5), "ms"),
             ("sts-get-caller-identity-moto-p90", percentile(milliseconds, 0.9), "ms"),
+            ("transport-loopback-round-trip-median", percentile(transport, 0.5), "ms"),
+            ("transport-loopback-round-trip-p90", percentile(transport, 0.9), "ms"),
         ]
+    }
+
+    /// Bare `URLSessionTransport` round trips to the scripted server (which answers every request at once).
+    private static func transportRoundTrips() async throws -> [Double] {
+        let started = try startHelper("scripted_server.py")
+        defer {
+            try? started.stdin.fileHandleForWriting.close()
+            started.process.terminate()
+        }
+        let transport = URLSessionTransport()
+        let request = HTTPRequest(method: "POST", url: started.url, body: Array("Action=Ping".utf8))
+        for _ in 0..<warmUpCalls { _ = try await transport.send(request) }
+        let clock = ContinuousClock()
+        var milliseconds: [Double] = []
+        for _ in 0..<calls {
+            let start = clock.now
+            _ = try await transport.send(request)
+            let elapsed = (clock.now - start).components
+            milliseconds.append(Double(elapsed.seconds) * 1_000 + Double(elapsed.attoseconds) / 1e15)
+        }
+        return milliseconds.sorted()
     }
 
     private static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
@@ -61,10 +90,12 @@ enum ClientBenchmark {
         return sorted[index]
     }
 
-    /// Starts the test suite's moto helper and reads its one-line JSON greeting.
-    private static func startMoto() throws -> (Process, Pipe, URL, Credentials) {
+    /// Starts one of the test suite's Python helpers and reads its one-line JSON greeting (which holds its port).
+    private static func startHelper(_ name: String) throws
+        -> (process: Process, stdin: Pipe, url: URL, greeting: [String: Any])
+    {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Tests/AWSTestSupport/Python/moto_server.py")
+            .deletingLastPathComponent().appendingPathComponent("Tests/AWSTestSupport/Python/\(name)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path]
@@ -82,14 +113,13 @@ enum ClientBenchmark {
         }
         let line = buffer.split(separator: UInt8(ascii: "\n")).first.map { Data($0) } ?? Data()
         guard let greeting = try? JSONSerialization.jsonObject(with: line) as? [String: Any],
-            let port = greeting["port"] as? Int, let url = URL(string: "http://127.0.0.1:\(port)"),
-            let keyID = greeting["accessKeyID"] as? String, let secret = greeting["secretAccessKey"] as? String
+            let port = greeting["port"] as? Int, let url = URL(string: "http://127.0.0.1:\(port)")
         else {
             process.terminate()
             throw Failure(
-                "moto did not start from '\(script.path)'; install moto for python3, or set STACKS_BENCH_MOTO_URL.")
+                "'\(script.path)' did not start; install moto for python3, or set STACKS_BENCH_MOTO_URL.")
         }
-        return (process, stdin, url, Credentials(accessKeyID: keyID, secretAccessKey: secret))
+        return (process, stdin, url, greeting)
     }
 }
 
