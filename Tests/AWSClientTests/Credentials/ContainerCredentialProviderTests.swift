@@ -66,6 +66,14 @@ import Testing
         #expect(transport.sent.isEmpty)
     }
 
+    @Test(arguments: [
+        ("127.0.0.1", true), ("127.1.2.3", true), ("::1", true), ("[::1]", true),
+        ("128.0.0.1", false), ("127.0.0", false), ("127.0.0.256", false), ("localhost.example.com", false),
+    ])
+    func loopbackAddresses(host: String, isLoopback: Bool) {
+        #expect(ContainerCredentialProvider.isLoopback(host) == isLoopback)
+    }
+
     @Test func threeAttemptsThenAnErrorWithTheStatus() async throws {
         let home = try CredsTestHome()
         let transport = CredsScriptedTransport([

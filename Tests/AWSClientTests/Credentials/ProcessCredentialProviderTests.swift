@@ -78,6 +78,18 @@ import Testing
             + "found: install it or give its full path.")
     }
 
+    @Test func aFileThatCannotBeExecutedIsAnError() async throws {
+        let home = try CredsTestHome()
+        let path = try home.write("bin/not-a-program", "\u{7F}ELF garbage", executable: true)
+        try home.write(".aws/config", "[profile p]\ncredential_process = \(path)\n")
+        let error = await credentialError { _ = try await Self.run(home) }
+        guard case .processCouldNotStart(let profile, let program, _) = error else {
+            Issue.record("expected processCouldNotStart, got \(String(describing: error))")
+            return
+        }
+        #expect(profile == "p" && program == path)
+    }
+
     @Test func aProgramIsFoundOnThePath() async throws {
         let home = try CredsTestHome(config: "[profile p]\ncredential_process = helper-on-path\n")
         try home.write("bin/helper-on-path", "#!/bin/sh\necho '\(Self.goodOutput)'\n", executable: true)
