@@ -71,6 +71,16 @@ import Testing
         CredsSecrets.expectAbsent(from: CredsSecrets.printed(error as Any))
     }
 
+    @Test func aSourceProfileWithACredentialProcessSignsTheAssumeRole() async throws {
+        let home = try Self.home(script: "echo '\(Self.goodOutput)'")
+        let config = try String(contentsOfFile: home.path + "/.aws/config", encoding: .utf8)
+        try home.write(".aws/config", config + "[profile r]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = p\n")
+        let sts = CredsFakeSTS()
+        let resolved = try await CredentialChain(profile: "r", context: home.context(sts: sts)).resolve()
+        #expect(resolved.source == "profile r → assume role arn:aws:iam::1:role/r from profile p (credential_process)")
+        #expect(sts.calls.map(\.proof) == ["AKIDPROCESS000000001"])
+    }
+
     @Test func aProgramNotOnThePathIsAnError() async throws {
         let home = try CredsTestHome(config: "[profile p]\ncredential_process = no-such-helper --flag\n")
         let error = await credentialError { _ = try await Self.run(home) }
