@@ -25,7 +25,8 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible, CustomDe
         } else {
             shownID = "…"
         }
-        return sessionToken == nil ? "Credentials(\(shownID))" : "Credentials(\(shownID), session)"
+        let hasToken = !(sessionToken ?? "").isEmpty
+        return hasToken ? "Credentials(\(shownID), session)" : "Credentials(\(shownID))"
     }
 
     public var debugDescription: String { description }

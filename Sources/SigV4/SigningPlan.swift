@@ -24,7 +24,8 @@ struct SigningPlan {
     init(signer: Signer, request: SigningRequest, date: AMZDate, query expires: Int?) {
         self.date = date
         scope = "\(date.dateStamp)/\(signer.region)/\(signer.service)/aws4_request"
-        let token = signer.credentials.sessionToken
+        // An empty token is no token, as in botocore.
+        let token = signer.credentials.sessionToken.flatMap { $0.isEmpty ? nil : $0 }
         let signsToken = token != nil && signer.sessionTokenPlacement == .signed
 
         // Headers: the request's own, then what signing adds.
