@@ -1,1 +1,0 @@
-// Placeholder until the AWSClient target lands.
