@@ -137,6 +137,11 @@ public struct Signer: Sendable {
         return Hex.encode(key.authenticationCode(for: plan.stringToSignBytes))
     }
 
+    /// `date` as SigV4 writes it in `X-Amz-Date`: `20150830T123600Z` (UTC, whole seconds).
+    public static func amzDate(_ date: Date) -> String {
+        AMZDate(date).dateTime
+    }
+
     /// The signing key for `date` (HMAC chain over date, region, service and `aws4_request`), cached per day.
     public func signingKey(date: Date) -> SymmetricKey {
         keyCache.key(

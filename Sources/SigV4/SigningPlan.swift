@@ -166,7 +166,7 @@ struct SigningPlan {
         while index < headers.count {
             let header = headers[index]
             var position = index
-            while position > 0 && header.name.utf8.lexicographicallyPrecedes(headers[position - 1].name.utf8) {
+            while position > 0 && precedes(header.name, headers[position - 1].name) {
                 headers[position] = headers[position - 1]
                 position -= 1
             }
@@ -182,6 +182,24 @@ struct SigningPlan {
             previous = header.name
         }
         return String(decoding: list, as: UTF8.self)
+    }
+
+    /// Byte-wise (UTF-8) order, as SigV4 sorts names.
+    @inline(__always)
+    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        var lhs = lhs
+        var rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                let common = min(left.count, right.count)
+                var index = 0
+                while index < common {
+                    if left[index] != right[index] { return left[index] < right[index] }
+                    index += 1
+                }
+                return left.count < right.count
+            }
+        }
     }
 
     static func lowercased(_ name: String) -> String {

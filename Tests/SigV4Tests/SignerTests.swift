@@ -43,6 +43,7 @@ import Testing
         let signer = Signer(credentials: Self.credentials, region: "us-east-1", service: "service")
         let headers = signer.sign(try Self.request(), date: Date(timeIntervalSince1970: seconds))
         #expect(Self.value("X-Amz-Date", in: headers) == [expected])
+        #expect(Signer.amzDate(Date(timeIntervalSince1970: seconds)) == expected)
         let scope = "Credential=AKIDEXAMPLE/\(expected.prefix(8))/us-east-1/service/aws4_request,"
         #expect(Self.value("Authorization", in: headers).first?.contains(scope) == true)
     }
