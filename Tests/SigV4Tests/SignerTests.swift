@@ -156,6 +156,7 @@ import Testing
         ("http://localhost:80/", "localhost"),
         ("http://127.0.0.1:4566/", "127.0.0.1:4566"),
         ("https://localhost:80/", "localhost:80"),
+        ("http://[::1]:4566/", "[::1]:4566"),
     ])
     func hostHeaderComesFromTheURL(url: String, expected: String) throws {
         let signer = Signer(credentials: Self.credentials, region: "us-east-1", service: "service")
