@@ -2,9 +2,9 @@ import Foundation
 
 /// AWS credentials: an access key ID, its secret, and for temporary credentials a session token.
 ///
-/// `description` and `debugDescription` never reveal the secret or the token, and show at most the first four and
+/// `description`, `debugDescription` and the mirror never reveal the secret or the token, and show at most the first four and
 /// last four characters of the access key ID, e.g. `Credentials(AKIA…MPLE, session)`.
-public struct Credentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct Credentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var accessKeyID: String
     public var secretAccessKey: String
     public var sessionToken: String?
@@ -30,4 +30,7 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible, CustomDe
     }
 
     public var debugDescription: String { description }
+
+    /// `dump()` and other mirror-based printing show the redacted description, never the fields.
+    public var customMirror: Mirror { Mirror(self, children: ["redacted": description]) }
 }

@@ -6,10 +6,14 @@ enum Hex {
 
     static func append(_ bytes: some ContiguousBytes, to output: inout [UInt8]) {
         bytes.withUnsafeBytes { input in
-            digits.withUTF8Buffer { digits in
-                for byte in input {
-                    output.append(digits[Int(byte >> 4)])
-                    output.append(digits[Int(byte & 0x0F)])
+            let start = output.count
+            output.append(contentsOf: repeatElement(0, count: input.count * 2))
+            output.withUnsafeMutableBufferPointer { buffer in
+                digits.withUTF8Buffer { digits in
+                    for (index, byte) in input.enumerated() {
+                        buffer[start + 2 * index] = digits[Int(byte >> 4)]
+                        buffer[start + 2 * index + 1] = digits[Int(byte & 0x0F)]
+                    }
                 }
             }
         }

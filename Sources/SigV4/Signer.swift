@@ -59,8 +59,9 @@ public struct Signer: Sendable {
     /// the credentials carry a token. An `x-amz-content-sha256` already present is kept and used as the payload
     /// hash.
     public func sign(_ request: SigningRequest, date: Date) -> [(name: String, value: String)] {
-        let plan = SigningPlan(signer: self, request: request, date: AMZDate(date), query: nil)
-        let signature = signature(plan: plan)
+        let amzDate = AMZDate(date)
+        let key = key(for: amzDate)
+        let plan = SigningPlan(signer: self, request: request, date: amzDate, scope: key.scope, query: nil)
         var authorization: [UInt8] = []
         authorization.reserveCapacity(
             120 + credentials.accessKeyID.utf8.count + plan.scope.utf8.count + plan.signedHeaders.utf8.count
@@ -72,7 +73,7 @@ public struct Signer: Sendable {
         authorization.append(contentsOf: ", SignedHeaders=".utf8)
         authorization.append(contentsOf: plan.signedHeaders.utf8)
         authorization.append(contentsOf: ", Signature=".utf8)
-        authorization.append(contentsOf: signature.utf8)
+        Hex.append(key.authenticationCode(for: plan.stringToSignBytes), to: &authorization)
         var headers = plan.headersToSend
         headers.append(("Authorization", String(decoding: authorization, as: UTF8.self)))
         return headers
@@ -94,8 +95,10 @@ public struct Signer: Sendable {
 
     /// Query signing: the path and query exactly as they go on the wire, `path?query`.
     public func presignedRequestTarget(_ request: SigningRequest, date: Date, expires: Int) -> String {
-        let plan = SigningPlan(signer: self, request: request, date: AMZDate(date), query: expires)
-        let signature = signature(plan: plan)
+        let amzDate = AMZDate(date)
+        let key = key(for: amzDate)
+        let plan = SigningPlan(signer: self, request: request, date: amzDate, scope: key.scope, query: expires)
+        let signature = Hex.encode(key.authenticationCode(for: plan.stringToSignBytes))
         var target = request.rawPath
         target += "?"
         if let rawQuery = request.rawQuery, !rawQuery.isEmpty {
@@ -112,27 +115,31 @@ public struct Signer: Sendable {
     public func canonicalRequest(
         _ request: SigningRequest, date: Date, forQuery: Bool = false, expires: Int? = nil
     ) -> String {
-        SigningPlan(signer: self, request: request, date: AMZDate(date), query: queryExpiry(forQuery, expires))
-            .canonicalRequest
+        plan(request, date: date, query: queryExpiry(forQuery, expires)).canonicalRequest
     }
 
     /// The string to sign: algorithm, time, credential scope and the canonical request's SHA-256.
     public func stringToSign(
         _ request: SigningRequest, date: Date, forQuery: Bool = false, expires: Int? = nil
     ) -> String {
-        SigningPlan(signer: self, request: request, date: AMZDate(date), query: queryExpiry(forQuery, expires))
-            .stringToSign
+        plan(request, date: date, query: queryExpiry(forQuery, expires)).stringToSign
     }
 
     /// The signature in lowercase hex.
     public func signature(
         _ request: SigningRequest, date: Date, forQuery: Bool = false, expires: Int? = nil
     ) -> String {
-        signature(
-            plan: SigningPlan(
-                signer: self, request: request, date: AMZDate(date), query: queryExpiry(forQuery, expires)
-            )
+        let amzDate = AMZDate(date)
+        let key = key(for: amzDate)
+        let plan = SigningPlan(
+            signer: self, request: request, date: amzDate, scope: key.scope, query: queryExpiry(forQuery, expires)
         )
+        return Hex.encode(key.authenticationCode(for: plan.stringToSignBytes))
+    }
+
+    /// `date` as SigV4 writes it in `X-Amz-Date`: `20150830T123600Z` (UTC, whole seconds).
+    public static func amzDate(_ date: Date) -> String {
+        AMZDate(date).dateTime
     }
 
     /// The signing key for `date` (HMAC chain over date, region, service and `aws4_request`), cached per day.
@@ -146,10 +153,12 @@ public struct Signer: Sendable {
         forQuery ? (expires ?? Self.defaultExpires) : nil
     }
 
-    private func signature(plan: SigningPlan) -> String {
-        let key = keyCache.key(
-            secret: credentials.secretAccessKey, dateStamp: plan.date.dateStamp, region: region, service: service
-        )
-        return Hex.encode(key.authenticationCode(for: plan.stringToSignBytes))
+    private func key(for date: AMZDate) -> SigningKey {
+        keyCache.key(secret: credentials.secretAccessKey, dateStamp: date.dateStamp, region: region, service: service)
+    }
+
+    private func plan(_ request: SigningRequest, date: Date, query expires: Int?) -> SigningPlan {
+        let amzDate = AMZDate(date)
+        return SigningPlan(signer: self, request: request, date: amzDate, scope: key(for: amzDate).scope, query: expires)
     }
 }

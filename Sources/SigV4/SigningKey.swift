@@ -5,6 +5,8 @@ import Crypto
 // The hash states are only ever copied (they are copy-on-write values), never mutated in place.
 struct SigningKey: @unchecked Sendable {
     let symmetricKey: SymmetricKey
+    /// `date/region/service/aws4_request`.
+    let scope: String
     private let inner: SHA256
     private let outer: SHA256
 
@@ -16,6 +18,7 @@ struct SigningKey: @unchecked Sendable {
             key = SymmetricKey(data: Array(code))
         }
         symmetricKey = key
+        scope = "\(dateStamp)/\(region)/\(service)/aws4_request"
 
         // RFC 2104 with a 32-byte key: the key padded to SHA-256's 64-byte block, XORed with 0x36 and 0x5c.
         var innerPad = [UInt8](repeating: 0x36, count: 64)

@@ -30,9 +30,10 @@ struct SigningPlan {
     var stringToSign: String { String(decoding: stringToSignBytes, as: UTF8.self) }
 
     /// `query` is nil for header signing, or the expiry in seconds for query signing.
-    init(signer: Signer, request: SigningRequest, date: AMZDate, query expires: Int?) {
+    init(signer: Signer, request: SigningRequest, date: AMZDate, scope: String, query expires: Int?) {
         self.date = date
-        scope = "\(date.dateStamp)/\(signer.region)/\(signer.service)/aws4_request"
+        self.scope = scope
+        let rawPath = request.rawPath
         // An empty token is no token, as in botocore.
         let token = signer.credentials.sessionToken.flatMap { $0.isEmpty ? nil : $0 }
         let signsToken = token != nil && signer.sessionTokenPlacement == .signed
@@ -63,13 +64,15 @@ struct SigningPlan {
             signed.append(("host", host))
         }
 
-        let payloadHash: String
+        // The payload hash as text, or the body's digest (written as hex straight into the canonical request).
+        var payloadHash = ""
+        var bodyDigest: SHA256.Digest?
         if let providedPayloadHash {
             payloadHash = providedPayloadHash
         } else {
             switch request.body {
             case .empty: payloadHash = Self.emptySHA256
-            case .bytes(let bytes): payloadHash = Hex.encode(SHA256.hash(data: bytes))
+            case .bytes(let bytes): bodyDigest = SHA256.hash(data: bytes)
             case .unsigned: payloadHash = "UNSIGNED-PAYLOAD"
             case .precomputedHash(let hash): payloadHash = hash
             }
@@ -102,8 +105,9 @@ struct SigningPlan {
             signed.append(("x-amz-date", date.dateTime))
             let wantsHashHeader = signer.addContentSHA256Header || signer.uriEncoding == .s3
             if wantsHashHeader && providedPayloadHash == nil {
-                headers.append(("x-amz-content-sha256", payloadHash))
-                signed.append(("x-amz-content-sha256", payloadHash))
+                let hash = bodyDigest.map { Hex.encode($0) } ?? payloadHash
+                headers.append(("x-amz-content-sha256", hash))
+                signed.append(("x-amz-content-sha256", hash))
             }
             headersToSend = headers
             signedHeaders = Self.signedHeaderList(&signed)
@@ -111,12 +115,12 @@ struct SigningPlan {
 
         // The canonical request, and the string to sign over its hash.
         var text: [UInt8] = []
-        text.reserveCapacity(512 + (token?.utf8.count ?? 0) * 2 + request.rawPath.utf8.count * 3)
+        text.reserveCapacity(512 + (token?.utf8.count ?? 0) * 2 + rawPath.utf8.count * 3)
         for byte in request.method.utf8 {
             text.append(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte)
         }
         text.append(0x0A)
-        text.append(contentsOf: URIEncoder.canonicalURI(rawPath: request.rawPath, rule: signer.uriEncoding).utf8)
+        text.append(contentsOf: URIEncoder.canonicalURI(rawPath: rawPath, rule: signer.uriEncoding).utf8)
         text.append(0x0A)
         text.append(contentsOf: URIEncoder.canonicalQuery(queryPairs).utf8)
         text.append(0x0A)
@@ -137,7 +141,11 @@ struct SigningPlan {
         text.append(0x0A)
         text.append(contentsOf: signedHeaders.utf8)
         text.append(0x0A)
-        text.append(contentsOf: payloadHash.utf8)
+        if let bodyDigest {
+            Hex.append(bodyDigest, to: &text)
+        } else {
+            text.append(contentsOf: payloadHash.utf8)
+        }
         canonicalRequestBytes = text
 
         var toSign: [UInt8] = []
@@ -158,7 +166,7 @@ struct SigningPlan {
         while index < headers.count {
             let header = headers[index]
             var position = index
-            while position > 0 && header.name.utf8.lexicographicallyPrecedes(headers[position - 1].name.utf8) {
+            while position > 0 && precedes(header.name, headers[position - 1].name) {
                 headers[position] = headers[position - 1]
                 position -= 1
             }
@@ -174,6 +182,24 @@ struct SigningPlan {
             previous = header.name
         }
         return String(decoding: list, as: UTF8.self)
+    }
+
+    /// Byte-wise (UTF-8) order, as SigV4 sorts names.
+    @inline(__always)
+    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        var lhs = lhs
+        var rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                let common = min(left.count, right.count)
+                var index = 0
+                while index < common {
+                    if left[index] != right[index] { return left[index] < right[index] }
+                    index += 1
+                }
+                return left.count < right.count
+            }
+        }
     }
 
     static func lowercased(_ name: String) -> String {

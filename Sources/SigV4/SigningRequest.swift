@@ -71,7 +71,8 @@ public struct SigningRequest: Sendable {
     /// The value of the `host` header derived from the URL: lowercased host, with the port unless it is the
     /// scheme's default.
     var hostHeaderValue: String {
-        var host = (url.host(percentEncoded: true) ?? "").lowercased()
+        var host = url.host(percentEncoded: true) ?? ""
+        if host.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) { host = host.lowercased() }
         if host.utf8.contains(UInt8(ascii: ":")) { host = "[" + host + "]" }
         if let port = url.port {
             let scheme = url.scheme?.lowercased()

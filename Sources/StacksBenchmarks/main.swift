@@ -26,3 +26,6 @@ section("synth") {
     guard FileManager.default.isExecutableFile(atPath: binary) else { return ["skipped: no stacks binary next to stacks-bench"] }
     return try TemplateBenchmark.synthProcess(binary: binary, repository: repository)
 }
+section("sigv4") {
+    SigV4Benchmark.run().map { "\($0.name): \(Measure.format($0.value, decimals: 1)) \($0.unit)" }
+}

@@ -27,7 +27,9 @@ import Testing
             accessKeyID: "ASIAIOSFODNN7EXAMPLE", secretAccessKey: Self.secret, sessionToken: Self.token,
             expiration: Date(timeIntervalSince1970: 1_700_000_000)
         )
-        for text in [credentials.description, credentials.debugDescription, "\(credentials)", "\([credentials])"] {
+        var dumped = ""
+        dump(credentials, to: &dumped)
+        for text in [credentials.description, credentials.debugDescription, "\(credentials)", "\([credentials])", dumped] {
             #expect(!text.contains(Self.secret))
             #expect(!text.contains(Self.token))
             #expect(!text.contains("wJal"))

@@ -155,7 +155,7 @@ struct RandomRequestFactory {
     mutating func next() -> RandomRequest {
         let s3 = chance(25)
         let host = pick(["example.amazonaws.com", "Example.AmazonAWS.com", "cloudformation.us-east-1.amazonaws.com",
-                         "bucket.s3.eu-west-3.amazonaws.com", "localhost"])
+                         "bucket.s3.eu-west-3.amazonaws.com", "localhost", "127.0.0.1", "[::1]"])
         let scheme = pick(["https", "http"])
         let port: Int? = chance(70) ? nil : pick([443, 80, 8443, 4566])
         let rawPath = path(s3: s3)

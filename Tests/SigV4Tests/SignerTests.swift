@@ -43,6 +43,7 @@ import Testing
         let signer = Signer(credentials: Self.credentials, region: "us-east-1", service: "service")
         let headers = signer.sign(try Self.request(), date: Date(timeIntervalSince1970: seconds))
         #expect(Self.value("X-Amz-Date", in: headers) == [expected])
+        #expect(Signer.amzDate(Date(timeIntervalSince1970: seconds)) == expected)
         let scope = "Credential=AKIDEXAMPLE/\(expected.prefix(8))/us-east-1/service/aws4_request,"
         #expect(Self.value("Authorization", in: headers).first?.contains(scope) == true)
     }
@@ -155,6 +156,7 @@ import Testing
         ("http://localhost:80/", "localhost"),
         ("http://127.0.0.1:4566/", "127.0.0.1:4566"),
         ("https://localhost:80/", "localhost:80"),
+        ("http://[::1]:4566/", "[::1]:4566"),
     ])
     func hostHeaderComesFromTheURL(url: String, expected: String) throws {
         let signer = Signer(credentials: Self.credentials, region: "us-east-1", service: "service")

@@ -1,3 +1,4 @@
+import CloudFormation
 import Foundation
 import Testing
 import TestSupport
@@ -92,6 +93,33 @@ struct SynthCommandTests {
         #expect(result.status != 0)
         #expect(result.stderr.hasPrefix("Error: \(file):2: Unknown key 'regoin' in 'sbx'; "))
         #expect(result.stderr.hasSuffix("Did you mean 'region'?\n"))
+    }
+
+    @Test("--format json writes JSON that reads back as the YAML template and that cfn-lint accepts")
+    func json() throws {
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let result = try stacks(["synth", "url-shortener", "--env", "prd", "--format", "json", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let path = "\(out)/url-shortener/prd.json"
+        #expect(result.stdout.hasPrefix("\(path)  14 resources  "))
+        let json = try TemplateReader.read(String(contentsOfFile: path, encoding: .utf8))
+        let yaml = try TemplateReader.read(String(contentsOfFile: RepositoryRoot.path("out/url-shortener/prd.yaml"), encoding: .utf8))
+        #expect(json == yaml)
+        let lint = try Command.run("cfn-lint", ["--", path])
+        #expect(lint.status == 0, "\(lint.stdout)\(lint.stderr)")
+    }
+
+    @Test("validate checks every environment and writes nothing")
+    func validate() throws {
+        let result = try stacks(["validate", "url-shortener"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            url-shortener (sbx): valid, 14 resources
+            url-shortener (tst): valid, 14 resources
+            url-shortener (prd): valid, 14 resources
+
+            """)
     }
 
     @Test("stacks list shows the stacks and the environments")

@@ -66,20 +66,20 @@ public struct ContainerCredentialProvider: CredentialProvider {
             throw CredentialError.containerEndpointNotAllowed(host: host)
         }
         var headers = [(name: "Accept", value: "application/json")]
-        if let token = try authorizationToken() {
+        if let token = try authorizationToken(for: Self.redacted(url)) {
             headers.append((name: "Authorization", value: token))
         }
         return HTTPRequest(method: "GET", url: url, headers: headers, timeout: timeout)
     }
 
-    private func authorizationToken() throws -> String? {
+    private func authorizationToken(for url: String) throws -> String? {
         let environment = context.environment
         var token: String?
         if let path = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"] {
             guard let data = FileManager.default.contents(atPath: environment.expandPath(path)) else {
                 throw CredentialError.containerRequestFailed(
-                    url: "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
-                    reason: "the token file '\(path)' cannot be read"
+                    url: url, reason: "its authorization token file '\(path)' (AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE) "
+                        + "cannot be read"
                 )
             }
             token = String(decoding: data, as: UTF8.self).iniTrimmed().description
@@ -88,7 +88,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
         }
         if let token, token.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
             throw CredentialError.containerRequestFailed(
-                url: "AWS_CONTAINER_AUTHORIZATION_TOKEN", reason: "the token contains a line break"
+                url: url, reason: "its authorization token contains a line break, which cannot go in a header"
             )
         }
         return token

@@ -3,8 +3,11 @@ import SigV4
 
 /// The standard credential chain of the AWS SDKs, in botocore's order:
 ///
-/// 1. with an explicit profile (`--profile`): that profile only, and an error when it yields nothing;
-/// 2. otherwise the environment (`AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` [+ `AWS_SESSION_TOKEN`]);
+/// 1. with an explicit profile (`--profile`): that profile only, and an error when it yields nothing (botocore
+///    would still try ECS and EC2 after it; an explicit profile that silently became the instance role would
+///    deploy with the wrong account);
+/// 2. otherwise the environment (`AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` [+ `AWS_SESSION_TOKEN`]; either
+///    one alone is an error, where botocore ignores a lone secret);
 /// 3. the profile (`AWS_PROFILE` or `default`) when it has `role_arn` with a source;
 /// 4. web identity (`AWS_WEB_IDENTITY_TOKEN_FILE`, `AWS_ROLE_ARN`, `AWS_ROLE_SESSION_NAME`, or the profile's);
 /// 5. the profile's static keys in the credentials file, its `credential_process`, its keys in the config file;

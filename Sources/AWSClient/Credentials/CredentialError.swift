@@ -30,6 +30,7 @@ public enum CredentialError: Error, Sendable, Equatable {
     case webIdentityTokenUnreadable(path: String)
     case processCommandInvalid(profile: String, reason: String)
     case processNotFound(profile: String, program: String)
+    case processCouldNotStart(profile: String, program: String, reason: String)
     case processFailed(profile: String, program: String, status: Int32, stderrFirstLine: String)
     case processOutputInvalid(profile: String, program: String, reason: String)
     case containerEndpointNotAllowed(host: String)
@@ -104,6 +105,9 @@ extension CredentialError: CustomStringConvertible, LocalizedError {
         case .processNotFound(let profile, let program):
             "The credential_process of profile '\(profile)' runs '\(program)', which was not found: install it or "
                 + "give its full path."
+        case .processCouldNotStart(let profile, let program, let reason):
+            "The credential_process of profile '\(profile)' ('\(program)') could not be started (\(reason)): check "
+                + "that it is an executable program or a script with a '#!' line."
         case .processFailed(let profile, let program, let status, let line):
             "The credential_process of profile '\(profile)' ('\(program)') exited with status \(status)"
                 + (line.isEmpty ? "" : ": \(line)") + (line.hasSuffix(".") ? "" : ".")

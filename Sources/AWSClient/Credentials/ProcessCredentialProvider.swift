@@ -38,7 +38,9 @@ public struct ProcessCredentialProvider: CredentialProvider {
                 environment: environment.variables
             )
         } catch {
-            throw CredentialError.processNotFound(profile: profile, program: program)
+            throw CredentialError.processCouldNotStart(
+                profile: profile, program: program, reason: (error as NSError).localizedDescription
+            )
         }
         guard result.status == 0 else {
             throw CredentialError.processFailed(

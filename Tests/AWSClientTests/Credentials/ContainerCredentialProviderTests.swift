@@ -54,6 +54,30 @@ import Testing
         #expect(transport.sent.map { $0.headers["authorization"] } == ["file-token-1", "file-token-2"])
     }
 
+    @Test func anUnreadableTokenFileOrATokenWithALineBreakIsAnError() async throws {
+        let home = try CredsTestHome()
+        let transport = CredsScriptedTransport()
+        let missingFile = ContainerCredentialProvider(context: home.context([
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.1:8080/creds",
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": "/nonexistent/token",
+        ], transport: transport))
+        let error = await credentialError { _ = try await missingFile.credentials() }
+        #expect(error?.description == "The ECS container credentials endpoint 'http://127.0.0.1:8080/creds' failed: "
+            + "its authorization token file '/nonexistent/token' (AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE) cannot be "
+            + "read; check the task's role and the AWS_CONTAINER_* variables.")
+        let lineBreak = ContainerCredentialProvider(context: home.context([
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.1:8080/creds",
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN": CredsSecrets.token + "\r\nX-Injected: 1",
+        ], transport: transport))
+        let second = await credentialError { _ = try await lineBreak.credentials() }
+        #expect(second == .containerRequestFailed(
+            url: "http://127.0.0.1:8080/creds",
+            reason: "its authorization token contains a line break, which cannot go in a header"
+        ))
+        CredsSecrets.expectAbsent(from: CredsSecrets.printed(second as Any))
+        #expect(transport.sent.isEmpty)
+    }
+
     @Test(arguments: ["http://example.com/creds", "http://10.0.0.1/creds", "http://169.254.169.254/creds"])
     func fullURIMustBeLoopbackAnAllowedHostOrHTTPS(uri: String) async throws {
         let home = try CredsTestHome()
@@ -64,6 +88,14 @@ import Testing
         let error = await credentialError { _ = try await provider.credentials() }
         #expect(error == .containerEndpointNotAllowed(host: URL(string: uri)?.host ?? ""))
         #expect(transport.sent.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("127.0.0.1", true), ("127.1.2.3", true), ("::1", true), ("[::1]", true),
+        ("128.0.0.1", false), ("127.0.0", false), ("127.0.0.256", false), ("localhost.example.com", false),
+    ])
+    func loopbackAddresses(host: String, isLoopback: Bool) {
+        #expect(ContainerCredentialProvider.isLoopback(host) == isLoopback)
     }
 
     @Test func threeAttemptsThenAnErrorWithTheStatus() async throws {

@@ -26,6 +26,7 @@ import Testing
         .processCommandInvalid(profile: "a", reason: "a single quote is not closed"),
         .processNotFound(profile: "a", program: "tool"),
         .processFailed(profile: "a", program: "tool", status: 2, stderrFirstLine: ""),
+        .processCouldNotStart(profile: "a", program: "tool", reason: "Exec format error"),
         .processOutputInvalid(profile: "a", program: "tool", reason: "JSON with no Version"),
         .containerEndpointNotAllowed(host: "example.com"),
         .containerRequestFailed(url: "http://127.0.0.1/x", reason: "it answered with HTTP status 500 after 3 attempts"),

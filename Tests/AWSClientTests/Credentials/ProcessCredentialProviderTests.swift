@@ -71,11 +71,33 @@ import Testing
         CredsSecrets.expectAbsent(from: CredsSecrets.printed(error as Any))
     }
 
+    @Test func aSourceProfileWithACredentialProcessSignsTheAssumeRole() async throws {
+        let home = try Self.home(script: "echo '\(Self.goodOutput)'")
+        let config = try String(contentsOfFile: home.path + "/.aws/config", encoding: .utf8)
+        try home.write(".aws/config", config + "[profile r]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = p\n")
+        let sts = CredsFakeSTS()
+        let resolved = try await CredentialChain(profile: "r", context: home.context(sts: sts)).resolve()
+        #expect(resolved.source == "profile r → assume role arn:aws:iam::1:role/r from profile p (credential_process)")
+        #expect(sts.calls.map(\.proof) == ["AKIDPROCESS000000001"])
+    }
+
     @Test func aProgramNotOnThePathIsAnError() async throws {
         let home = try CredsTestHome(config: "[profile p]\ncredential_process = no-such-helper --flag\n")
         let error = await credentialError { _ = try await Self.run(home) }
         #expect(error?.description == "The credential_process of profile 'p' runs 'no-such-helper', which was not "
             + "found: install it or give its full path.")
+    }
+
+    @Test func aFileThatCannotBeExecutedIsAnError() async throws {
+        let home = try CredsTestHome()
+        let path = try home.write("bin/not-a-program", "\u{7F}ELF garbage", executable: true)
+        try home.write(".aws/config", "[profile p]\ncredential_process = \(path)\n")
+        let error = await credentialError { _ = try await Self.run(home) }
+        guard case .processCouldNotStart(let profile, let program, _) = error else {
+            Issue.record("expected processCouldNotStart, got \(String(describing: error))")
+            return
+        }
+        #expect(profile == "p" && program == path)
     }
 
     @Test func aProgramIsFoundOnThePath() async throws {
