@@ -62,10 +62,12 @@ final class PythonHelper: @unchecked Sendable {
     private static func firstLine(of handle: FileHandle, timeout: Duration) async -> String? {
         await withCheckedContinuation { continuation in
             let once = Once()
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout.secondsValue) {
+            // A queue and a thread of our own: a blocking read on the global queue would hold one of its few
+            // threads (as many as there are cores) for as long as the helper takes to start.
+            DispatchQueue(label: "stacks.PythonHelper.timeout").asyncAfter(deadline: .now() + timeout.secondsValue) {
                 if once.claim() { continuation.resume(returning: nil) }
             }
-            DispatchQueue.global().async {
+            Thread {
                 var buffer = Data()
                 while true {
                     let chunk = handle.availableData
@@ -75,7 +77,7 @@ final class PythonHelper: @unchecked Sendable {
                 }
                 let line = String(decoding: buffer, as: UTF8.self).split(separator: "\n").first.map(String.init)
                 if once.claim() { continuation.resume(returning: line) }
-            }
+            }.start()
         }
     }
 }

@@ -104,6 +104,11 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
 
 /// One request's task and its deadline timer; cancels the task when the deadline passes or the caller cancels.
 private final class Exchange: @unchecked Sendable {
+    /// A queue of our own for the deadline timers: it targets the overcommitting global queue, so the timers fire on
+    /// time even when other code has blocked every thread of the default global queue (on Linux that pool is only
+    /// as wide as the machine has cores).
+    private static let deadlines = DispatchQueue(label: "stacks.URLSessionTransport.deadlines")
+
     private let lock = NSLock()
     private var task: URLSessionDataTask?
     private var timer: DispatchWorkItem?
@@ -123,7 +128,7 @@ private final class Exchange: @unchecked Sendable {
         if alreadyCancelled {
             task.cancel()
         } else {
-            DispatchQueue.global().asyncAfter(deadline: .now() + deadline.seconds, execute: timer)
+            Self.deadlines.asyncAfter(deadline: .now() + deadline.seconds, execute: timer)
         }
         task.resume()
     }
