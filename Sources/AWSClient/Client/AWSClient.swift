@@ -123,7 +123,7 @@ public final class AWSClient: Sendable {
         }
         guard request.signed else {
             var headers = request.headers
-            headers.append(("X-Amz-Date", Self.amzDate(date)))
+            headers.append(("X-Amz-Date", Signer.amzDate(date)))
             return HTTPRequest(method: request.method, url: url, headers: headers, body: request.body, timeout: timeout)
         }
         let credentials: Credentials
@@ -146,31 +146,5 @@ public final class AWSClient: Sendable {
             method: request.method, url: url, headers: request.headers, body: .bytes(request.body))
         let headers = signer.sign(signing, date: date)
         return HTTPRequest(method: request.method, url: url, headers: headers, body: request.body, timeout: timeout)
-    }
-
-    private static func amzDate(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds.quotientAndRemainder(dividingBy: 86_400)
-        var (day, secondOfDay) = days
-        if secondOfDay < 0 {
-            day -= 1
-            secondOfDay += 86_400
-        }
-        let civil = civilDate(daysSince1970: day)
-        return String(
-            format: "%04d%02d%02dT%02d%02d%02dZ", civil.year, civil.month, civil.day,
-            secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60)
-    }
-
-    private static func civilDate(daysSince1970: Int) -> (year: Int, month: Int, day: Int) {
-        let z = daysSince1970 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

@@ -41,6 +41,8 @@ import Testing
         #expect(request.url.absoluteString == "https://sts.eu-west-1.amazonaws.com/")
         #expect(!request.headers.contains { $0.name.lowercased() == "authorization" })
         #expect(!request.headers.contains { $0.name.lowercased() == "x-amz-security-token" })
+        let date = request.headers.first { $0.name == "X-Amz-Date" }?.value ?? ""
+        #expect(date.count == 16 && date.hasSuffix("Z") && date.dropFirst(8).first == "T")
         #expect(transport.bodies == ["Action=AssumeRoleWithWebIdentity&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A444455556666%3Arole%2Fci&RoleSessionName=gh&WebIdentityToken=eyJ.a%2Bb%2Fc%3D%3D&DurationSeconds=3600"])
         #expect(role.credentials.accessKeyID == "ASIATEMPORARY")
         #expect(role.credentials.sessionToken == "FwoGZXIvYXdzEBYaD+token/=")
