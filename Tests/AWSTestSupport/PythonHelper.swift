@@ -103,7 +103,8 @@ public struct PythonHelperError: Error, CustomStringConvertible {
 
     public var description: String {
         let what = timedOut ? "did not report ready in time" : "exited before reporting ready"
-        return "The test helper '\(script)' \(what); check that python3 with moto and boto3 is on PATH. Its log:\n\(log)"
+        return
+            "The test helper '\(script)' \(what); check that python3 with moto and boto3 is on PATH. Its log:\n\(log)"
     }
 }
 

@@ -39,7 +39,9 @@ public final class RecordingTransport: HTTPTransport, @unchecked Sendable {
         case nil:
             return HTTPResponse(
                 status: 418,
-                body: Array("<ErrorResponse><Error><Code>NoReplyLeft</Code><Message>the test gave no more replies</Message></Error></ErrorResponse>".utf8))
+                body: Array(
+                    "<ErrorResponse><Error><Code>NoReplyLeft</Code><Message>the test gave no more replies</Message></Error></ErrorResponse>"
+                        .utf8))
         }
     }
 }

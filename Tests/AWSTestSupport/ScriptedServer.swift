@@ -26,8 +26,10 @@ public final class ScriptedServer: Sendable {
         var json: [String: Any] {
             switch self {
             case .respond(let status, let body, let headers, let delay, let date):
-                ["status": status, "body": body, "headers": headers.map { [$0.0, $0.1] }, "delay": delay,
-                 "date": date.map { $0.timeIntervalSince1970 as Any } ?? NSNull()]
+                [
+                    "status": status, "body": body, "headers": headers.map { [$0.0, $0.1] }, "delay": delay,
+                    "date": date.map { $0.timeIntervalSince1970 as Any } ?? NSNull(),
+                ]
             case .drop(let delay):
                 ["drop": true, "delay": delay]
             }

@@ -58,9 +58,11 @@ public struct EndpointResolver: Sendable {
 
     /// Lower-case letters, digits and dashes, as every AWS region name is; anything else would change the host.
     static func isRegionName(_ region: String) -> Bool {
-        !region.isEmpty && region.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || byte == UInt8(ascii: "-")
-        }
+        !region.isEmpty
+            && region.utf8.allSatisfy { byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || byte == UInt8(ascii: "-")
+            }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// An `HTTPTransport` on Foundation's `URLSession` (libcurl on Linux), which ships with the toolchain. One session
@@ -49,11 +49,12 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
                 let task = session.dataTask(with: urlRequest) { data, response, error in
                     exchange.finish()
                     if let response = response as? HTTPURLResponse, error == nil {
-                        continuation.resume(returning: HTTPResponse(
-                            status: response.statusCode,
-                            headers: Self.headers(of: response),
-                            body: data.map { [UInt8]($0) } ?? []
-                        ))
+                        continuation.resume(
+                            returning: HTTPResponse(
+                                status: response.statusCode,
+                                headers: Self.headers(of: response),
+                                body: data.map { [UInt8]($0) } ?? []
+                            ))
                     } else if exchange.deadlinePassed {
                         continuation.resume(throwing: TransportError.timedOut(host: host, after: request.timeout))
                     } else if exchange.cancelledByCaller {

@@ -10,7 +10,9 @@ public enum RetryPolicy {
         "PriorRequestNotComplete", "EC2ThrottledException",
     ]
     /// Error codes for failures that may pass on their own.
-    public static let transientCodes: Set<String> = ["RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete"]
+    public static let transientCodes: Set<String> = [
+        "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete",
+    ]
     public static let transientStatuses: Set<Int> = [500, 502, 503, 504]
     /// Error codes that always mean the request's time was off.
     public static let clockSkewCodes: Set<String> = [

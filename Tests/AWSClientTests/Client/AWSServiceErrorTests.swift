@@ -11,12 +11,16 @@ import Testing
             </ErrorResponse>
             """
         let error = AWSServiceError.decode(HTTPResponse(status: 400, body: Array(body.utf8)))
-        #expect(error == AWSServiceError(code: "Throttling", message: "Rate exceeded", requestID: "5f1c0a2e-1111", status: 400))
+        #expect(
+            error
+                == AWSServiceError(
+                    code: "Throttling", message: "Rate exceeded", requestID: "5f1c0a2e-1111", status: 400))
         #expect(error.description == "Throttling: Rate exceeded (request 5f1c0a2e-1111)")
     }
 
     @Test func decodesS3ErrorWithRequestIDInside() {
-        let body = "<Error><Code>NoSuchBucket</Code><Message>The bucket does not exist</Message>"
+        let body =
+            "<Error><Code>NoSuchBucket</Code><Message>The bucket does not exist</Message>"
             + "<RequestId>ABC</RequestId></Error>"
         let error = AWSServiceError.decode(HTTPResponse(status: 404, body: Array(body.utf8)))
         #expect(error.description == "NoSuchBucket: The bucket does not exist (request ABC)")

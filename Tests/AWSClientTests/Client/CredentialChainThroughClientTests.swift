@@ -20,7 +20,8 @@ import Testing
 
     @Test func noCredentialsIsTheChainsOwnSentenceAndNothingIsSent() async throws {
         let transport = RecordingTransport([])
-        let client = AWSClient(region: "us-east-1", credentialProvider: try chain([:], transport: transport), transport: transport)
+        let client = AWSClient(
+            region: "us-east-1", credentialProvider: try chain([:], transport: transport), transport: transport)
         let sts = try STS(client: client, resolver: EndpointResolver(environment: [:]))
         let error = await #expect(throws: AWSClientError.self) { try await sts.getCallerIdentity() }
         guard case .credentials(_, let underlying) = error else {
@@ -33,11 +34,14 @@ import Testing
     }
 
     @Test func environmentKeysSignTheRequest() async throws {
-        let transport = RecordingTransport([.xml("""
-            <GetCallerIdentityResponse><GetCallerIdentityResult><Account>123456789012</Account>
-            <Arn>arn:aws:iam::123456789012:user/env</Arn><UserId>U</UserId></GetCallerIdentityResult>
-            </GetCallerIdentityResponse>
-            """)])
+        let transport = RecordingTransport([
+            .xml(
+                """
+                <GetCallerIdentityResponse><GetCallerIdentityResult><Account>123456789012</Account>
+                <Arn>arn:aws:iam::123456789012:user/env</Arn><UserId>U</UserId></GetCallerIdentityResult>
+                </GetCallerIdentityResponse>
+                """)
+        ])
         let variables = ["AWS_ACCESS_KEY_ID": "AKIDFROMENV", "AWS_SECRET_ACCESS_KEY": "SECRETfromENVnotPRINTED"]
         let client = AWSClient(
             region: "us-east-1", credentialProvider: try chain(variables, transport: transport), transport: transport)

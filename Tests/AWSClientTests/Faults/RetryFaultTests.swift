@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test func throttlingOnEveryAttemptEndsWithTheServiceError() async throws {
-        let scripted = try await ScriptedClient(Array(repeating: .error(400, code: "Throttling", message: "Rate exceeded"), count: 3))
+        let scripted = try await ScriptedClient(
+            Array(repeating: .error(400, code: "Throttling", message: "Rate exceeded"), count: 3))
         let error = await #expect(throws: AWSClientError.self) { try await scripted.sts.getCallerIdentity() }
         #expect(error.map { "\($0)" } == "Throttling: Rate exceeded (request req-Throttling)")
         #expect(try await scripted.server.requests().count == 3)
@@ -44,7 +45,9 @@ import Testing
 
     @Test(arguments: [500, 502, 503, 504])
     func serverErrorsAreRetried(status: Int) async throws {
-        let scripted = try await ScriptedClient([.respond(status: status, body: "<html>oops</html>"), Answers.callerIdentity()])
+        let scripted = try await ScriptedClient([
+            .respond(status: status, body: "<html>oops</html>"), Answers.callerIdentity(),
+        ])
         _ = try await scripted.sts.getCallerIdentity()
         #expect(try await scripted.server.requests().count == 2)
     }
@@ -56,7 +59,9 @@ import Testing
         (409, "AlreadyExistsException", "Stack app already exists"),
     ])
     func otherClientErrorsAreNotRetried(status: Int, code: String, message: String) async throws {
-        let scripted = try await ScriptedClient([.error(status, code: code, message: message), Answers.callerIdentity()])
+        let scripted = try await ScriptedClient([
+            .error(status, code: code, message: message), Answers.callerIdentity(),
+        ])
         let error = await #expect(throws: AWSClientError.self) { try await scripted.sts.getCallerIdentity() }
         #expect(error.map { "\($0)" } == "\(code): \(message) (request req-\(code))")
         #expect(try await scripted.server.requests().count == 1)
@@ -96,8 +101,11 @@ import Testing
 
     @Test func theRetryQuotaStopsRetriesWhenEmpty() async throws {
         let scripted = try await ScriptedClient(
-            [.error(503, code: "ServiceUnavailable", message: "down"), .error(503, code: "ServiceUnavailable", message: "down"),
-             Answers.callerIdentity()],
+            [
+                .error(503, code: "ServiceUnavailable", message: "down"),
+                .error(503, code: "ServiceUnavailable", message: "down"),
+                Answers.callerIdentity(),
+            ],
             retry: RetryConfiguration(quotaCapacity: 5))
         await #expect(throws: AWSClientError.self) { try await scripted.sts.getCallerIdentity() }
         #expect(try await scripted.server.requests().count == 2)
@@ -127,12 +135,17 @@ import Testing
     }
 
     @Test func noOutputContainsTheSecretKey() async throws {
-        let scripted = try await ScriptedClient(Array(repeating: .error(403, code: "SignatureDoesNotMatch", message: "bad"), count: 3))
+        let scripted = try await ScriptedClient(
+            Array(repeating: .error(403, code: "SignatureDoesNotMatch", message: "bad"), count: 3))
         let error = await #expect(throws: AWSClientError.self) { try await scripted.sts.getCallerIdentity() }
-        let texts = ["\(String(describing: error))", String(reflecting: error as Any), "\(scripted.client.credentialProvider.name)"]
+        let texts = [
+            "\(String(describing: error))", String(reflecting: error as Any),
+            "\(scripted.client.credentialProvider.name)",
+        ]
         #expect(texts.allSatisfy { !$0.contains(ScriptedClient.secret) })
         let requests = try await scripted.server.requests()
-        #expect(requests.allSatisfy { request in request.headers.allSatisfy { !$0.value.contains(ScriptedClient.secret) } })
+        #expect(
+            requests.allSatisfy { request in request.headers.allSatisfy { !$0.value.contains(ScriptedClient.secret) } })
     }
 }
 

@@ -70,23 +70,27 @@ private final class Box: @unchecked Sendable {
 
 enum Answers {
     static func callerIdentity(account: String = "123456789012") -> ScriptedServer.Answer {
-        .respond(status: 200, body: """
-            <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
-              <GetCallerIdentityResult>
-                <Arn>arn:aws:iam::\(account):user/scripted</Arn><UserId>AIDASCRIPTED</UserId>
-                <Account>\(account)</Account>
-              </GetCallerIdentityResult>
-              <ResponseMetadata><RequestId>ok-1</RequestId></ResponseMetadata>
-            </GetCallerIdentityResponse>
-            """, headers: [("Content-Type", "text/xml")])
+        .respond(
+            status: 200,
+            body: """
+                <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                  <GetCallerIdentityResult>
+                    <Arn>arn:aws:iam::\(account):user/scripted</Arn><UserId>AIDASCRIPTED</UserId>
+                    <Account>\(account)</Account>
+                  </GetCallerIdentityResult>
+                  <ResponseMetadata><RequestId>ok-1</RequestId></ResponseMetadata>
+                </GetCallerIdentityResponse>
+                """, headers: [("Content-Type", "text/xml")])
     }
 
     static func empty(_ action: String, result: String = "") -> ScriptedServer.Answer {
-        .respond(status: 200, body: """
-            <\(action)Response xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
-              \(result.isEmpty ? "" : "<\(action)Result>\(result)</\(action)Result>")
-              <ResponseMetadata><RequestId>ok-\(action)</RequestId></ResponseMetadata>
-            </\(action)Response>
-            """)
+        .respond(
+            status: 200,
+            body: """
+                <\(action)Response xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
+                  \(result.isEmpty ? "" : "<\(action)Result>\(result)</\(action)Result>")
+                  <ResponseMetadata><RequestId>ok-\(action)</RequestId></ResponseMetadata>
+                </\(action)Response>
+                """)
     }
 }

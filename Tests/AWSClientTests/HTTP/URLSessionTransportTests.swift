@@ -11,8 +11,10 @@ import Testing
         defer { server.stop() }
         let transport = URLSessionTransport()
         for index in 0..<5 {
-            let response = try await transport.send(HTTPRequest(
-                method: "POST", url: server.endpoint, headers: [("X-Index", "\(index)")], body: Array("n=\(index)".utf8)))
+            let response = try await transport.send(
+                HTTPRequest(
+                    method: "POST", url: server.endpoint, headers: [("X-Index", "\(index)")],
+                    body: Array("n=\(index)".utf8)))
             #expect(response.status == 200)
             #expect(response.body == Array("ok".utf8))
         }
@@ -24,7 +26,7 @@ import Testing
 
     @Test func statusHeadersAndBodyComeBackWhateverTheStatus() async throws {
         let server = try await ScriptedServer([
-            .respond(status: 404, body: "missing ☕", headers: [("X-Amz-Request-Id", "r-1")]),
+            .respond(status: 404, body: "missing ☕", headers: [("X-Amz-Request-Id", "r-1")])
         ])
         defer { server.stop() }
         let response = try await URLSessionTransport().send(HTTPRequest(method: "GET", url: server.endpoint))
@@ -40,8 +42,9 @@ import Testing
         let clock = ContinuousClock()
         let start = clock.now
         await #expect(throws: TransportError.timedOut(host: "127.0.0.1", after: .milliseconds(300))) {
-            _ = try await URLSessionTransport().send(HTTPRequest(
-                method: "GET", url: server.endpoint, timeout: .milliseconds(300)))
+            _ = try await URLSessionTransport().send(
+                HTTPRequest(
+                    method: "GET", url: server.endpoint, timeout: .milliseconds(300)))
         }
         let elapsed = clock.now - start
         #expect(elapsed >= .milliseconds(290))

@@ -50,12 +50,13 @@ import Testing
         }
         parameters.add("NotificationARNs", list: [])
         parameters.add("RoleARN", nil as String?)
-        #expect(parameters.encoded == "Action=CreateStack&Version=2010-05-15&StackName=app"
-            + "&TemplateBody=Description%3A+a%2Bb+%26+c%3Dd+~+100%25+%C3%A9"
-            + "&Parameters.member.1.ParameterKey=Env&Parameters.member.1.ParameterValue=prod"
-            + "&Parameters.member.2.ParameterKey=Size&Parameters.member.2.UsePreviousValue=true"
-            + "&Capabilities.member.1=CAPABILITY_IAM&Capabilities.member.2=CAPABILITY_AUTO_EXPAND"
-            + "&Tags.member.1.Key=team&Tags.member.1.Value=caf%C3%A9+%E2%98%95&NotificationARNs=")
+        #expect(
+            parameters.encoded == "Action=CreateStack&Version=2010-05-15&StackName=app"
+                + "&TemplateBody=Description%3A+a%2Bb+%26+c%3Dd+~+100%25+%C3%A9"
+                + "&Parameters.member.1.ParameterKey=Env&Parameters.member.1.ParameterValue=prod"
+                + "&Parameters.member.2.ParameterKey=Size&Parameters.member.2.UsePreviousValue=true"
+                + "&Capabilities.member.1=CAPABILITY_IAM&Capabilities.member.2=CAPABILITY_AUTO_EXPAND"
+                + "&Tags.member.1.Key=team&Tags.member.1.Value=caf%C3%A9+%E2%98%95&NotificationARNs=")
     }
 
     @Test func flattensMapsAsEntryKeyValue() {
@@ -63,7 +64,8 @@ import Testing
         parameters.add("Attributes", map: [("b", "2"), ("a", "1 2")])
         parameters.add("Count", 3 as Int?)
         parameters.add("Flag", false as Bool?)
-        #expect(parameters.encoded == "Action=Op&Version=1&Attributes.entry.1.key=b&Attributes.entry.1.value=2"
-            + "&Attributes.entry.2.key=a&Attributes.entry.2.value=1+2&Count=3&Flag=false")
+        #expect(
+            parameters.encoded == "Action=Op&Version=1&Attributes.entry.1.key=b&Attributes.entry.1.value=2"
+                + "&Attributes.entry.2.key=a&Attributes.entry.2.value=1+2&Count=3&Flag=false")
     }
 }

@@ -19,8 +19,9 @@ import Testing
 
     @Test(arguments: [500, 502, 503, 504])
     func retriesServerErrors(status: Int) {
-        #expect(RetryPolicy.decide(error("InternalFailure", status: status), serverDate: nil, localDate: 0)
-            == .retry(cost: 5))
+        #expect(
+            RetryPolicy.decide(error("InternalFailure", status: status), serverDate: nil, localDate: 0)
+                == .retry(cost: 5))
     }
 
     @Test(arguments: [
@@ -40,16 +41,19 @@ import Testing
         ("RequestTimeTooSkewed", "", 600.0, RetryPolicy.Decision.correctClock(offset: 600)),
         ("RequestExpired", "", -900, .correctClock(offset: -900)),
         ("RequestInTheFuture", "", -30, .correctClock(offset: -30)),
-        ("InvalidSignatureException", "Signature expired: 20260101T000000Z is now earlier than …", 400,
-            .correctClock(offset: 400)),
+        (
+            "InvalidSignatureException", "Signature expired: 20260101T000000Z is now earlier than …", 400,
+            .correctClock(offset: 400)
+        ),
         ("InvalidSignatureException", "The request signature we calculated does not match", 400, .fail),
         ("SignatureDoesNotMatch", "", 3600, .correctClock(offset: 3600)),
         ("SignatureDoesNotMatch", "", 20, .fail),
     ])
     func correctsTheClockOnSkewErrors(code: String, message: String, skew: Double, expected: RetryPolicy.Decision) {
         let local = 1_800_000_000.0
-        #expect(RetryPolicy.decide(error(code, message: message), serverDate: local + skew, localDate: local)
-            == expected)
+        #expect(
+            RetryPolicy.decide(error(code, message: message), serverDate: local + skew, localDate: local)
+                == expected)
     }
 
     @Test func skewErrorWithoutDateHeaderIsNotRetried() {
@@ -85,7 +89,9 @@ import Testing
         #expect(HTTPDate.parse(text) == expected)
     }
 
-    @Test(arguments: ["", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun, 06 Nov 1994 08:49:37 PST", "Sun, 32 Nov 1994 08:49:37 GMT"])
+    @Test(arguments: [
+        "", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun, 06 Nov 1994 08:49:37 PST", "Sun, 32 Nov 1994 08:49:37 GMT",
+    ])
     func rejectsOtherDateFormats(text: String) {
         #expect(HTTPDate.parse(text) == nil)
     }

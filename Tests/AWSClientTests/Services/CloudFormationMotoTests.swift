@@ -35,12 +35,13 @@ import Testing
     @Test func createDescribeUpdateListAndDeleteAStack() async throws {
         let cfn = try await cloudFormation()
         let name = uniqueName("stack")
-        let stackID = try await cfn.createStack(CreateStackInput(
-            StackInput(
-                stackName: name, template: .body(Self.template(topicSuffix: name)),
-                parameters: [Parameter(key: "Env", value: "prod")],
-                tags: [Tag(key: "team", value: Self.awkward)]),
-            onFailure: "DELETE", timeoutInMinutes: 10))
+        let stackID = try await cfn.createStack(
+            CreateStackInput(
+                StackInput(
+                    stackName: name, template: .body(Self.template(topicSuffix: name)),
+                    parameters: [Parameter(key: "Env", value: "prod")],
+                    tags: [Tag(key: "team", value: Self.awkward)]),
+                onFailure: "DELETE", timeoutInMinutes: 10))
         #expect(stackID.hasPrefix("arn:aws:cloudformation:us-east-1:123456789012:stack/\(name)/"))
 
         let stacks = try await cfn.describeStacks(name)
@@ -74,9 +75,10 @@ import Testing
         let exports = try await cfn.listExports()
         #expect(exports.contains { $0.name == "topic-\(name)" && $0.exportingStackID == stackID })
 
-        let updated = try await cfn.updateStack(StackInput(
-            stackName: name, template: .body(Self.template(topicSuffix: name, description: "second + 2 = ~ ü")),
-            parameters: [Parameter(key: "Env", usePreviousValue: true)]))
+        let updated = try await cfn.updateStack(
+            StackInput(
+                stackName: name, template: .body(Self.template(topicSuffix: name, description: "second + 2 = ~ ü")),
+                parameters: [Parameter(key: "Env", usePreviousValue: true)]))
         #expect(updated == stackID)
         // moto keeps the first Description in DescribeStacks; the template shows the update arrived intact.
         #expect(try await cfn.getTemplate(name).body.contains("second + 2 = ~ ü"))
@@ -92,11 +94,12 @@ import Testing
     @Test func changeSetsCreateDescribeExecuteAndDelete() async throws {
         let cfn = try await cloudFormation()
         let name = uniqueName("cs")
-        let created = try await cfn.createChangeSet(CreateChangeSetInput(
-            StackInput(
-                stackName: name, template: .body(Self.template(topicSuffix: name)),
-                tags: [Tag(key: "purpose", value: "tëst & = +")]),
-            changeSetName: "create-1", changeSetType: "CREATE", description: Self.awkward))
+        let created = try await cfn.createChangeSet(
+            CreateChangeSetInput(
+                StackInput(
+                    stackName: name, template: .body(Self.template(topicSuffix: name)),
+                    tags: [Tag(key: "purpose", value: "tëst & = +")]),
+                changeSetName: "create-1", changeSetType: "CREATE", description: Self.awkward))
         #expect(created.id.contains(":changeSet/create-1/"))
         #expect(created.stackID.contains(":stack/\(name)/"))
 
@@ -112,11 +115,12 @@ import Testing
         try await cfn.executeChangeSet("create-1", stackName: name)
         #expect(try await cfn.describeStacks(name).first?.status == .createComplete)
 
-        let update = try await cfn.createChangeSet(CreateChangeSetInput(
-            StackInput(
-                stackName: name, template: .body(Self.template(topicSuffix: name + "-v2")),
-                parameters: [Parameter(key: "Env", value: "stage ~ 2")]),
-            changeSetName: "update-1", changeSetType: "UPDATE"))
+        let update = try await cfn.createChangeSet(
+            CreateChangeSetInput(
+                StackInput(
+                    stackName: name, template: .body(Self.template(topicSuffix: name + "-v2")),
+                    parameters: [Parameter(key: "Env", value: "stage ~ 2")]),
+                changeSetName: "update-1", changeSetType: "UPDATE"))
         let modify = try await cfn.describeChangeSet(update.id)
         #expect(modify.changes.map(\.action) == ["Modify"])
 

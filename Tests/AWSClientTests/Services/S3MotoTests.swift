@@ -19,9 +19,10 @@ import Testing
     func putThenHeadAnObject(key: String) async throws {
         let (s3, bucket) = try await s3()
         let body = Array("a + b % c & d = e ~ f — café ☕ \(key)".utf8)
-        let put = try await s3.putObject(PutObjectInput(
-            bucket: bucket, key: key, body: body, contentType: "application/json",
-            metadata: [("source", "stacks test")]))
+        let put = try await s3.putObject(
+            PutObjectInput(
+                bucket: bucket, key: key, body: body, contentType: "application/json",
+                metadata: [("source", "stacks test")]))
         #expect(put.eTag.count > 2)
 
         let head = try await s3.headObject(bucket: bucket, key: key)

@@ -30,9 +30,10 @@ import Testing
 
     @Test func assumeRoleIntoAnotherAccountThenGetCallerIdentityReturnsThatAccount() async throws {
         let (client, endpoint) = try await MotoServer.shared.client()
-        let role = try await STS(client: client, endpoint: endpoint).assumeRole(AssumeRoleInput(
-            roleARN: "arn:aws:iam::111122223333:role/deployer", roleSessionName: "stacks-deploy",
-            durationSeconds: 900, externalID: "ext id + % & = ~ é"))
+        let role = try await STS(client: client, endpoint: endpoint).assumeRole(
+            AssumeRoleInput(
+                roleARN: "arn:aws:iam::111122223333:role/deployer", roleSessionName: "stacks-deploy",
+                durationSeconds: 900, externalID: "ext id + % & = ~ é"))
         #expect(role.assumedRoleARN == "arn:aws:sts::111122223333:assumed-role/deployer/stacks-deploy")
         #expect(role.credentials.sessionToken?.isEmpty == false)
         #expect(role.credentials.expiration != nil)

@@ -19,7 +19,8 @@ public struct CloudFormationClient: Sendable {
         resolver: EndpointResolver = EndpointResolver(),
         profileEndpointURL: String? = nil
     ) throws {
-        let endpoint = try resolver.endpoint(for: Self.service, region: client.region, profileEndpointURL: profileEndpointURL)
+        let endpoint = try resolver.endpoint(
+            for: Self.service, region: client.region, profileEndpointURL: profileEndpointURL)
         self.init(client: client, endpoint: endpoint)
     }
 
@@ -63,9 +64,12 @@ public struct CloudFormationClient: Sendable {
     /// The stack's events, newest first. With `until`, stops fetching pages once it meets the event with that id
     /// (which is left out), so a poller fetches only what is new.
     public func describeStackEvents(_ stackName: String, until eventID: String? = nil) async throws -> [StackEvent] {
-        let all = try await pages("DescribeStackEvents", list: "StackEvents", stopAt: eventID.map { id in
-            { $0.string("EventId") == id }
-        }) { $0.add("StackName", stackName) }
+        let all = try await pages(
+            "DescribeStackEvents", list: "StackEvents",
+            stopAt: eventID.map { id in
+                { $0.string("EventId") == id }
+            }
+        ) { $0.add("StackName", stackName) }
         return all.map(StackEvent.init(xml:))
     }
 
@@ -129,7 +133,8 @@ public struct CloudFormationClient: Sendable {
             query.add("ChangeSetName", changeSetName)
             query.add("TemplateStage", stage)
         }
-        return StackTemplate(body: result.string("TemplateBody") ?? "", stagesAvailable: result.strings("StagesAvailable"))
+        return StackTemplate(
+            body: result.string("TemplateBody") ?? "", stagesAvailable: result.strings("StagesAvailable"))
     }
 
     /// What a template (or a deployed stack's template, with `stackName`) declares.

@@ -20,7 +20,8 @@ public struct S3Client: Sendable {
         resolver: EndpointResolver = EndpointResolver(),
         profileEndpointURL: String? = nil
     ) throws {
-        let endpoint = try resolver.endpoint(for: Self.service, region: client.region, profileEndpointURL: profileEndpointURL)
+        let endpoint = try resolver.endpoint(
+            for: Self.service, region: client.region, profileEndpointURL: profileEndpointURL)
         self.init(client: client, endpoint: endpoint)
     }
 
@@ -29,7 +30,8 @@ public struct S3Client: Sendable {
         var headers: [(name: String, value: String)] = []
         if let contentType = input.contentType { headers.append(("Content-Type", contentType)) }
         for (key, value) in input.metadata { headers.append(("x-amz-meta-\(key)", value)) }
-        let response = try await send("PutObject", method: "PUT", bucket: input.bucket, key: input.key,
+        let response = try await send(
+            "PutObject", method: "PUT", bucket: input.bucket, key: input.key,
             headers: headers, body: input.body)
         return PutObjectOutput(eTag: response.header("ETag") ?? "", versionID: response.header("x-amz-version-id"))
     }
@@ -45,7 +47,8 @@ public struct S3Client: Sendable {
             contentLength: response.header("Content-Length").flatMap { Int($0) } ?? 0,
             eTag: response.header("ETag") ?? "",
             contentType: response.header("Content-Type"),
-            lastModified: response.header("Last-Modified").flatMap(HTTPDate.parse).map(Date.init(timeIntervalSince1970:)),
+            lastModified: response.header("Last-Modified").flatMap(HTTPDate.parse).map(
+                Date.init(timeIntervalSince1970:)),
             versionID: response.header("x-amz-version-id"),
             metadata: metadata.sorted { $0.key < $1.key }.map { ObjectHead.Metadata(key: $0.key, value: $0.value) }
         )

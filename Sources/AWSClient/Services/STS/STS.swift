@@ -17,7 +17,8 @@ public struct STS: Sendable {
         resolver: EndpointResolver = EndpointResolver(),
         profileEndpointURL: String? = nil
     ) throws {
-        let endpoint = try resolver.endpoint(for: Self.service, region: client.region, profileEndpointURL: profileEndpointURL)
+        let endpoint = try resolver.endpoint(
+            for: Self.service, region: client.region, profileEndpointURL: profileEndpointURL)
         self.init(client: client, endpoint: endpoint)
     }
 
