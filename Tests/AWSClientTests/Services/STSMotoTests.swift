@@ -16,6 +16,18 @@ import Testing
         #expect(!identity.userID.isEmpty)
     }
 
+    @Test func theEndpointComesFromTheEnvironmentAsUsersConfigureIt() async throws {
+        let moto = try await MotoServer.shared.connection()
+        let environment = ["AWS_REGION": "eu-central-1", "AWS_ENDPOINT_URL_STS": moto.endpoint.absoluteString]
+        let resolver = EndpointResolver(environment: environment)
+        let client = AWSClient(
+            region: try resolver.region(), credentialProvider: FixedCredentials(moto.credentials))
+        let sts = try STS(client: client, resolver: resolver)
+        #expect(sts.endpoint.url == moto.endpoint)
+        #expect(sts.endpoint.region == "eu-central-1")
+        #expect(try await sts.getCallerIdentity().account == moto.account)
+    }
+
     @Test func aWrongSecretIsRejected() async throws {
         let moto = try await MotoServer.shared.connection()
         let wrong = Credentials(accessKeyID: moto.credentials.accessKeyID, secretAccessKey: "not-the-secret")
