@@ -29,3 +29,11 @@ section("synth") {
 section("sigv4") {
     SigV4Benchmark.run().map { "\($0.name): \(Measure.format($0.value, decimals: 1)) \($0.unit)" }
 }
+print("== client")
+do {
+    for result in try await ClientBenchmark.run() {
+        print("\(result.name): \(Measure.format(result.value)) \(result.unit)")
+    }
+} catch {
+    print("failed: \(error)")
+}
