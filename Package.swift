@@ -52,17 +52,29 @@ let package = Package(
             "YAML", "CloudFormation", "SigV4", "AWSClient", "Deploy", "StackDefinitions",
         ]),
 
-        // Test support shared by the test targets that talk to servers on loopback (moto, our scripted server).
-        .target(name: "AWSTestSupport", dependencies: ["AWSClient"], path: "Tests/AWSTestSupport"),
+        // Test support: golden files, unified diffs and commands; loopback servers (moto, our scripted server).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(
+            name: "AWSTestSupport",
+            dependencies: ["AWSClient", "TestSupport"],
+            path: "Tests/AWSTestSupport",
+            exclude: ["Python"]
+        ),
 
         // Tests mirror the source layout.
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation"]),
+        .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "AWSResourcesTests", dependencies: ["AWSResources"]),
-        .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["botocore"], resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSTestSupport"]),
-        .testTarget(name: "DeployTests", dependencies: ["Deploy", "AWSTestSupport"]),
-        .testTarget(name: "StacksCLITests", dependencies: ["StacksCLI", "StackDefinitions"]),
-        .testTarget(name: "StackDefinitionsTests", dependencies: ["StackDefinitions"]),
+        .testTarget(name: "DeployTests", dependencies: ["Deploy", "AWSTestSupport", "TestSupport"]),
+        .testTarget(name: "StacksCLITests", dependencies: ["StacksCLI", "StackDefinitions", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "StackDefinitionsTests",
+            dependencies: ["StackDefinitions", "Deploy", "TestSupport"],
+            exclude: ["sam_translate.py"]
+        ),
     ]
 )

@@ -2,7 +2,7 @@
 ///
 /// CloudFormation accepts only ASCII letters and digits, at most 255 characters; `TemplateValidator` reports
 /// anything else, so a `LogicalID` can be written freely and checked once, with every other problem.
-public struct LogicalID: Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct LogicalID: Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByStringInterpolation {
     public let rawValue: String
 
     public init(_ rawValue: String) { self.rawValue = rawValue }

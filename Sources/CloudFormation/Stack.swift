@@ -33,20 +33,20 @@ public struct Stack: Sendable {
 }
 
 /// What a stack definition knows of the environment it is built for.
+///
+/// It holds nothing that may differ between machines (the account can come from a CI variable), so a template
+/// synthesizes to the same bytes everywhere; use `AWS.accountID` for the account.
 public struct StackEnvironment: Sendable, Hashable {
     /// The environment's name: `sbx`, `tst`, `prd`.
     public var name: String
     /// The AWS region the stack is deployed to.
     public var region: String
-    /// The AWS account, when the mapping names one.
-    public var account: String?
     /// Whether the environment is protected (production-like).
     public var isProtected: Bool
 
-    public init(name: String, region: String, account: String? = nil, isProtected: Bool = false) {
+    public init(name: String, region: String, isProtected: Bool = false) {
         self.name = name
         self.region = region
-        self.account = account
         self.isProtected = isProtected
     }
 }

@@ -1,2 +1,4 @@
-// Placeholder until the CLI lands.
-print("stacks")
+import StackDefinitions
+import StacksCLI
+
+await StacksCommand.main(stacks: allStacks)

@@ -1,1 +1,0 @@
-// Placeholder until the SigV4 target lands.

@@ -1,1 +1,0 @@
-// Placeholder until the loopback test servers land.

@@ -1,1 +1,0 @@
-// Placeholder until the SigV4Tests tests land.
