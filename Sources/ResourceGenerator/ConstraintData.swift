@@ -3,7 +3,7 @@ import Foundation
 /// The per-type constraint data `ResourceSchemas.validate` reads: a compact JSON form of the schema.
 ///
 /// Keys: `t` type, `e` enum, `en` numeric enum, `p` pattern, `lmin`/`lmax` string length, `min`/`max` numeric bounds,
-/// `imin`/`imax` array size, `r` required, `pr` properties, `c` closed (no other properties), `it` items,
+/// `imin`/`imax` array size, `r` required, `one`/`any` sets of properties of which exactly one/at least one must be present, `pr` properties, `c` closed (no other properties), `it` items,
 /// `ap` values of a map, `ref` a definition in `defs`; at the top `co` create-only property paths and `st` stateful.
 struct ConstraintData {
     let schema: ResourceSchema
@@ -74,6 +74,11 @@ struct ConstraintData {
             out["pr"] = compacted
             if let required = node["required"] as? [String], !required.isEmpty { out["r"] = required.sorted() }
             if node["additionalProperties"] as? Bool == false, node["patternProperties"] == nil { out["c"] = 1 }
+            for (key, short) in [("oneOf", "one"), ("anyOf", "any")] {
+                guard let branches = node[key] as? [JSONObject], !branches.isEmpty,
+                      branches.allSatisfy({ $0.count == 1 && $0["required"] is [String] }) else { continue }
+                out[short] = branches.map { ($0["required"] as? [String] ?? []).sorted() }
+            }
         }
         if let items = node["items"] as? JSONObject { out["it"] = compact(items) }
         if let patterns = node["patternProperties"] as? JSONObject, let key = patterns.keys.sorted().first,

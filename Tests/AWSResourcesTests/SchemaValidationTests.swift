@@ -71,6 +71,24 @@ import Testing
             expected: ["Resource 'Links' (AWS::DynamoDB::Table) has property 'BillingMod', which CloudFormation does not define there; did you mean 'BillingMode'?"]
         ),
         Case(
+            name: "none of a oneOf set of required properties",
+            resource: GenericResource("Exclusion", type: "AWS::EC2::VPCBlockPublicAccessExclusion",
+                                      properties: ["InternetGatewayExclusionMode": "allow-egress"]).templateResource,
+            expected: ["Resource 'Exclusion' (AWS::EC2::VPCBlockPublicAccessExclusion) needs exactly one of 'VpcId' or 'SubnetId', but has none."]
+        ),
+        Case(
+            name: "two of a oneOf set of required properties, whose values are intrinsics",
+            resource: GenericResource("Exclusion", type: "AWS::EC2::VPCBlockPublicAccessExclusion", properties: [
+                "InternetGatewayExclusionMode": "allow-egress", "VpcId": .intrinsic(.ref("Vpc")), "SubnetId": .intrinsic(.ref("Subnet")),
+            ]).templateResource,
+            expected: ["Resource 'Exclusion' (AWS::EC2::VPCBlockPublicAccessExclusion) needs exactly one of 'VpcId' or 'SubnetId', but has 2."]
+        ),
+        Case(
+            name: "none of an anyOf set in a nested object",
+            resource: links.overriding(["WarmThroughput"], with: [:]).templateResource,
+            expected: ["Resource 'Links' (AWS::DynamoDB::Table) property 'WarmThroughput' needs at least one of 'ReadUnitsPerSecond' or 'WriteUnitsPerSecond', but has none."]
+        ),
+        Case(
             name: "intrinsics are not checked",
             resource: SQS.Queue("Jobs", delaySeconds: .ref("Delay"), queueName: .ref("Name")).templateResource,
             expected: []

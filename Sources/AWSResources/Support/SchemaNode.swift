@@ -20,6 +20,10 @@ final class SchemaNode: Decodable, Sendable {
     let minItems: Double?
     let maxItems: Double?
     let required: [String]?
+    /// Sets of properties of which exactly one must be present (`oneOf` of `required` lists).
+    let exactlyOneOf: [[String]]?
+    /// Sets of properties of which at least one must be present (`anyOf` of `required` lists).
+    let atLeastOneOf: [[String]]?
     let properties: [String: SchemaNode]?
     /// No properties other than `properties` are allowed.
     let isClosed: Bool
@@ -34,7 +38,7 @@ final class SchemaNode: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case type = "t", enumValues = "e", numericEnumValues = "en", pattern = "p", minLength = "lmin", maxLength = "lmax", minimum = "min",
-             maximum = "max", minItems = "imin", maxItems = "imax", required = "r", properties = "pr", isClosed = "c",
+             maximum = "max", minItems = "imin", maxItems = "imax", required = "r", exactlyOneOf = "one", atLeastOneOf = "any", properties = "pr", isClosed = "c",
              items = "it", mapValues = "ap", reference = "ref", definitions = "defs", createOnly = "co", isStateful = "st"
     }
 
@@ -51,6 +55,8 @@ final class SchemaNode: Decodable, Sendable {
         minItems = try container.decodeIfPresent(Double.self, forKey: .minItems)
         maxItems = try container.decodeIfPresent(Double.self, forKey: .maxItems)
         required = try container.decodeIfPresent([String].self, forKey: .required)
+        exactlyOneOf = try container.decodeIfPresent([[String]].self, forKey: .exactlyOneOf)
+        atLeastOneOf = try container.decodeIfPresent([[String]].self, forKey: .atLeastOneOf)
         properties = try container.decodeIfPresent([String: SchemaNode].self, forKey: .properties)
         isClosed = try container.decodeIfPresent(Int.self, forKey: .isClosed) == 1
         items = try container.decodeIfPresent(SchemaNode.self, forKey: .items)

@@ -65,6 +65,7 @@ struct SchemaValidator {
                     report(prefix + name, "\(subject(path)) is missing required property '\(name)'.")
                 }
             }
+            checkAlternatives(map, node: node, path: path)
             for (key, value) in map {
                 if let child = properties[key] {
                     check(value, node: child, path: prefix + key)
@@ -78,6 +79,31 @@ struct SchemaValidator {
         } else if let values = node.mapValues {
             for (key, value) in map { check(value, node: values, path: prefix + key) }
         }
+    }
+
+    /// `oneOf`/`anyOf` lists of required properties: which properties are present is known at synth even when
+    /// their values are intrinsics.
+    private mutating func checkAlternatives(_ map: TemplateMap, node: SchemaNode, path: String) {
+        let owner = path.isEmpty ? subject : subject(path)
+        func satisfied(_ sets: [[String]]) -> Int { sets.filter { $0.allSatisfy { map[$0] != nil } }.count }
+        if let sets = node.exactlyOneOf {
+            let count = satisfied(sets)
+            if count != 1 {
+                let has = count == 0 ? "none" : "\(count)"
+                report(path, "\(owner) needs exactly one of \(Self.alternatives(sets)), but has \(has).")
+            }
+        }
+        if let sets = node.atLeastOneOf, satisfied(sets) == 0 {
+            report(path, "\(owner) needs at least one of \(Self.alternatives(sets)), but has none.")
+        }
+    }
+
+    /// `'A' or 'B'`, or `('A' and 'B') or ('A' and 'C')` for sets of several properties.
+    static func alternatives(_ sets: [[String]]) -> String {
+        sets.map { set in
+            let names = set.map { "'\($0)'" }.joined(separator: " and ")
+            return set.count > 1 ? "(\(names))" : names
+        }.joined(separator: " or ")
     }
 
     private mutating func checkString(_ text: String, node: SchemaNode, path: String) {

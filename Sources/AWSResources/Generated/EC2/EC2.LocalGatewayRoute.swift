@@ -46,5 +46,5 @@ extension EC2.LocalGatewayRoute {
 
 extension EC2.LocalGatewayRoute {
     /// The constraints `ResourceSchemas.validate` checks, from the same schema.
-    static let schemaData = #"{"c":1,"co":["DestinationCidrBlock","LocalGatewayRouteTableId"],"pr":{"DestinationCidrBlock":{"t":"string"},"LocalGatewayRouteTableId":{"t":"string"},"LocalGatewayVirtualInterfaceGroupId":{"t":"string"},"NetworkInterfaceId":{"t":"string"}}}"#
+    static let schemaData = #"{"c":1,"co":["DestinationCidrBlock","LocalGatewayRouteTableId"],"one":[["DestinationCidrBlock","LocalGatewayRouteTableId","LocalGatewayVirtualInterfaceGroupId"],["DestinationCidrBlock","LocalGatewayRouteTableId","NetworkInterfaceId"]],"pr":{"DestinationCidrBlock":{"t":"string"},"LocalGatewayRouteTableId":{"t":"string"},"LocalGatewayVirtualInterfaceGroupId":{"t":"string"},"NetworkInterfaceId":{"t":"string"}}}"#
 }

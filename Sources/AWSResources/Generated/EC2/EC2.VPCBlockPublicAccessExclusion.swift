@@ -77,5 +77,5 @@ extension EC2.VPCBlockPublicAccessExclusion {
 
 extension EC2.VPCBlockPublicAccessExclusion {
     /// The constraints `ResourceSchemas.validate` checks, from the same schema.
-    static let schemaData = #"{"c":1,"co":["SubnetId","VpcId"],"defs":{"Tag":{"c":1,"pr":{"Key":{"lmax":128,"lmin":1,"t":"string"},"Value":{"lmax":256,"lmin":0,"t":"string"}},"r":["Key","Value"],"t":"object"}},"pr":{"InternetGatewayExclusionMode":{"e":["allow-bidirectional","allow-egress"],"t":"string"},"SubnetId":{"t":"string"},"Tags":{"it":{"ref":"Tag"},"t":"array"},"VpcId":{"t":"string"}},"r":["InternetGatewayExclusionMode"]}"#
+    static let schemaData = #"{"c":1,"co":["SubnetId","VpcId"],"defs":{"Tag":{"c":1,"pr":{"Key":{"lmax":128,"lmin":1,"t":"string"},"Value":{"lmax":256,"lmin":0,"t":"string"}},"r":["Key","Value"],"t":"object"}},"one":[["VpcId"],["SubnetId"]],"pr":{"InternetGatewayExclusionMode":{"e":["allow-bidirectional","allow-egress"],"t":"string"},"SubnetId":{"t":"string"},"Tags":{"it":{"ref":"Tag"},"t":"array"},"VpcId":{"t":"string"}},"r":["InternetGatewayExclusionMode"]}"#
 }

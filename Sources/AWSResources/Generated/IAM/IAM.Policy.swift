@@ -48,5 +48,5 @@ extension IAM.Policy {
 
 extension IAM.Policy {
     /// The constraints `ResourceSchemas.validate` checks, from the same schema.
-    static let schemaData = #"{"c":1,"pr":{"Groups":{"it":{"t":"string"},"t":"array"},"PolicyDocument":{"lmax":131072,"lmin":1,"p":"^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$"},"PolicyName":{"lmax":128,"lmin":1,"p":"^[\\w+=,.@-]+$","t":"string"},"Roles":{"it":{"t":"string"},"t":"array"},"Users":{"it":{"t":"string"},"t":"array"}},"r":["PolicyDocument","PolicyName"]}"#
+    static let schemaData = #"{"any":[["Users"],["Groups"],["Roles"]],"c":1,"pr":{"Groups":{"it":{"t":"string"},"t":"array"},"PolicyDocument":{"lmax":131072,"lmin":1,"p":"^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$"},"PolicyName":{"lmax":128,"lmin":1,"p":"^[\\w+=,.@-]+$","t":"string"},"Roles":{"it":{"t":"string"},"t":"array"},"Users":{"it":{"t":"string"},"t":"array"}},"r":["PolicyDocument","PolicyName"]}"#
 }
