@@ -11,6 +11,7 @@ enum SwiftEmitter {
         out += "extension \(schema.serviceName) {\n"
         out += Naming.docComment(schema.description.isEmpty ? "`\(schema.typeName)`." : schema.description, indent: "    ")
         if !schema.description.isEmpty { out += "    ///\n    /// `\(schema.typeName)`\n" }
+        if let link = documentationLink(schema.typeName) { out += "    ///\n    /// CloudFormation documentation: <\(link)>\n" }
         out += "    public struct \(schema.typeShortName): CloudFormation.Resource {\n"
         out += "        public static let resourceType: ResourceType = \(Naming.literal(schema.typeName))\n"
         out += "        public let id: LogicalID\n"
@@ -51,6 +52,13 @@ enum SwiftEmitter {
         out += "    /// The constraints `ResourceSchemas.validate` checks, from the same schema.\n"
         out += "    static let schemaData = \(hashes)\"\(schemaData)\"\(hashes)\n}\n"
         return out
+    }
+
+    /// The CloudFormation User Guide page of an `AWS::` registry type.
+    static func documentationLink(_ typeName: String) -> String? {
+        let parts = typeName.lowercased().components(separatedBy: "::")
+        guard parts.count == 3, parts[0] == "aws", parts[1] != "serverless" else { return nil }
+        return "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-\(parts[1])-\(parts[2]).html"
     }
 
     static func storedProperties(_ fields: [Field], indent: String) -> String {

@@ -44,8 +44,12 @@ final class TypeResolver {
             swiftName = Naming.unique(swiftName, in: members)
             members.insert(swiftName)
             let type = resolve(node, hint: name)
+            var description = document(node)
+            if schema.createOnlyPaths.contains([name]) {
+                description += (description.isEmpty ? "" : "\n\n") + "Create-only: changing it replaces the resource."
+            }
             fields.append(Field(cfnName: name, swiftName: swiftName, type: type, isRequired: required.contains(name),
-                                description: Self.describe(node)))
+                                description: description))
         }
 
         var attributes: [Attribute] = []
@@ -80,6 +84,36 @@ final class TypeResolver {
         }
         return ResolvedResource(schema: schema, fields: fields, attributes: attributes, refMember: refMember,
                                 nested: nested, skippedAttributes: skipped)
+    }
+
+    /// The schema's description, then the constraints the schema puts on the value, as one line.
+    func document(_ node: JSONObject) -> String {
+        let description = Self.describe(node)
+        let target = followed(node)
+        var parts: [String] = []
+        func number(_ key: String) -> String? {
+            if let value = target[key] as? Int { return String(value) }
+            if let value = target[key] as? Double { return String(value) }
+            return nil
+        }
+        func range(_ low: String?, _ high: String?, _ unit: String) -> String? {
+            switch (low, high) {
+            case (let low?, let high?): "\(low) to \(high)\(unit)"
+            case (let low?, nil): "at least \(low)\(unit)"
+            case (nil, let high?): "at most \(high)\(unit)"
+            case (nil, nil): nil
+            }
+        }
+        if let length = range(number("minLength"), number("maxLength"), " characters") { parts.append(length) }
+        if let pattern = target["pattern"] as? String, !pattern.contains("`") { parts.append("pattern `\(pattern)`") }
+        if let values = range(number("minimum"), number("maximum"), "") { parts.append("value " + values) }
+        if let items = range(number("minItems"), number("maxItems"), " items") { parts.append(items) }
+        if let values = target["enum"] as? [Any], !(values is [String]) {
+            parts.append("one of " + values.map { "\($0)" }.joined(separator: ", "))
+        }
+        guard !parts.isEmpty else { return description }
+        let constraints = "Constraints: " + parts.joined(separator: "; ") + "."
+        return description.isEmpty ? constraints : description + "\n\n" + constraints
     }
 
     static func describe(_ node: JSONObject) -> String {
@@ -245,7 +279,7 @@ final class TypeResolver {
             let swiftName = Naming.unique(Naming.member(key), in: members)
             members.insert(swiftName)
             fields.append(Field(cfnName: key, swiftName: swiftName, type: resolve(child, hint: key),
-                                isRequired: required.contains(key), description: Self.describe(child)))
+                                isRequired: required.contains(key), description: document(child)))
         }
         // An inline object identical to one already generated under the same name reuses it.
         let base = Naming.type(hint)

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::Account`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-account.html>
     public struct Account: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::Account"
         public let id: LogicalID

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::ApiKey`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-apikey.html>
     public struct ApiKey: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::ApiKey"
         public let id: LogicalID
@@ -10,10 +12,13 @@ extension ApiGateway {
         public var customerId: Value<String>?
         public var description: Value<String>?
         public var enabled: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var generateDistinctId: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
         public var stageKeys: [ApiGateway.ApiKey.StageKey]?
         public var tags: [ApiGateway.ApiKey.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var value: Value<String>?
 
         public init(
@@ -79,7 +84,9 @@ extension ApiGateway.ApiKey {
 
 extension ApiGateway.ApiKey {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: at most 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

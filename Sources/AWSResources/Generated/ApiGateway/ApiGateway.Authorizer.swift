@@ -3,6 +3,8 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::Authorizer`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-authorizer.html>
     public struct Authorizer: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::Authorizer"
         public let id: LogicalID
@@ -15,6 +17,7 @@ extension ApiGateway {
         public var identityValidationExpression: Value<String>?
         public var name: Value<String>
         public var providerARNs: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var restApiId: Value<String>
         public var authorizerType: Value<String>
 

@@ -3,11 +3,15 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::BasePathMapping`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-basepathmapping.html>
     public struct BasePathMapping: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::BasePathMapping"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var basePath: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var domainName: Value<String>
         public var restApiId: Value<String>?
         public var stage: Value<String>?

@@ -3,11 +3,15 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::BasePathMappingV2`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-basepathmappingv2.html>
     public struct BasePathMappingV2: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::BasePathMappingV2"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var basePath: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var domainNameArn: Value<String>
         public var restApiId: Value<String>
         public var stage: Value<String>?

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::ClientCertificate`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-clientcertificate.html>
     public struct ClientCertificate: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::ClientCertificate"
         public let id: LogicalID

@@ -3,12 +3,16 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::Deployment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-deployment.html>
     public struct Deployment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::Deployment"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var deploymentCanarySettings: ApiGateway.Deployment.DeploymentCanarySettings?
         public var description: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var restApiId: Value<String>
         public var stageDescription: ApiGateway.Deployment.StageDescription?
         public var stageName: Value<String>?

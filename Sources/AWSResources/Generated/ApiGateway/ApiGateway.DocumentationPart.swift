@@ -3,12 +3,16 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::DocumentationPart`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-documentationpart.html>
     public struct DocumentationPart: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::DocumentationPart"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var location: ApiGateway.DocumentationPart.Location
         public var documentationPartProperties: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var restApiId: Value<String>
 
         public init(

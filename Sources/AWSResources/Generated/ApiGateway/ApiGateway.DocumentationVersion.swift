@@ -3,12 +3,20 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::DocumentationVersion`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-documentationversion.html>
     public struct DocumentationVersion: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::DocumentationVersion"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var description: Value<String>?
+        /// Constraints: at least 1 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var documentationVersion: Value<String>
+        /// Constraints: at least 1 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var restApiId: Value<String>
 
         public init(

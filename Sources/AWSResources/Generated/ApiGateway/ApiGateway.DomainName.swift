@@ -3,11 +3,14 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::DomainName`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-domainname.html>
     public struct DomainName: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::DomainName"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var certificateArn: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var domainName: Value<String>?
         public var endpointAccessMode: Value<String>?
         public var endpointConfiguration: ApiGateway.DomainName.EndpointConfiguration?

@@ -3,13 +3,19 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::DomainNameAccessAssociation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-domainnameaccessassociation.html>
     public struct DomainNameAccessAssociation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::DomainNameAccessAssociation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var accessAssociationSource: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var accessAssociationSourceType: Value<ApiGateway.DomainNameAccessAssociation.AccessAssociationSourceType>
+        /// Create-only: changing it replaces the resource.
         public var domainNameArn: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var tags: [ApiGateway.DomainNameAccessAssociation.Tag]?
 
         public init(

@@ -3,16 +3,21 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::DomainNameV2`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-domainnamev2.html>
     public struct DomainNameV2: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::DomainNameV2"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var certificateArn: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var domainName: Value<String>?
         public var endpointAccessMode: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var endpointConfiguration: ApiGateway.DomainNameV2.EndpointConfiguration?
         public var policy: TemplateValue?
         public var routingMode: Value<ApiGateway.DomainNameV2.RoutingMode>?
+        /// Create-only: changing it replaces the resource.
         public var securityPolicy: Value<String>?
         public var tags: [ApiGateway.DomainNameV2.Tag]?
 

@@ -3,13 +3,17 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::GatewayResponse`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-gatewayresponse.html>
     public struct GatewayResponse: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::GatewayResponse"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var responseParameters: [String: Value<String>]?
         public var responseTemplates: [String: Value<String>]?
+        /// Create-only: changing it replaces the resource.
         public var responseType: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var restApiId: Value<String>
         public var statusCode: Value<String>?
 

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::Method`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-method.html>
     public struct Method: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::Method"
         public let id: LogicalID
@@ -11,6 +13,7 @@ extension ApiGateway {
         public var authorizationScopes: Value<[String]>?
         public var authorizationType: Value<String>?
         public var authorizerId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var httpMethod: Value<String>
         public var integration: ApiGateway.Method.Integration?
         public var methodResponses: [ApiGateway.Method.MethodResponse]?
@@ -18,7 +21,9 @@ extension ApiGateway {
         public var requestModels: [String: Value<String>]?
         public var requestParameters: [String: TemplateValue]?
         public var requestValidatorId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var resourceId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var restApiId: Value<String>
 
         public init(
@@ -88,6 +93,7 @@ extension ApiGateway.Method {
         public var requestParameters: [String: Value<String>]?
         public var requestTemplates: [String: Value<String>]?
         public var responseTransferMode: Value<ApiGateway.Method.ResponseTransferMode>?
+        /// Constraints: value at least 50.
         public var timeoutInMillis: Value<Int>?
         public var type: Value<ApiGateway.Method.Kind>
         public var uri: Value<String>?

@@ -3,13 +3,18 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::Model`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-model.html>
     public struct Model: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::Model"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var contentType: Value<String>?
         public var description: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var restApiId: Value<String>
         public var schema: TemplateValue?
 

@@ -3,11 +3,15 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::RequestValidator`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-requestvalidator.html>
     public struct RequestValidator: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::RequestValidator"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var restApiId: Value<String>
         public var validateRequestBody: Value<Bool>?
         public var validateRequestParameters: Value<Bool>?

@@ -3,12 +3,17 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::Resource`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-resource.html>
     public struct ResourceResource: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::Resource"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var parentId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var pathPart: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var restApiId: Value<String>
 
         public init(

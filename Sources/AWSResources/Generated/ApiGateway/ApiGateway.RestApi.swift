@@ -3,6 +3,8 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::RestApi`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-restapi.html>
     public struct RestApi: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::RestApi"
         public let id: LogicalID

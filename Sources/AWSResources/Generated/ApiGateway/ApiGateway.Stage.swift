@@ -3,6 +3,8 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::Stage`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-stage.html>
     public struct Stage: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::Stage"
         public let id: LogicalID
@@ -16,7 +18,9 @@ extension ApiGateway {
         public var description: Value<String>?
         public var documentationVersion: Value<String>?
         public var methodSettings: [ApiGateway.Stage.MethodSetting]?
+        /// Create-only: changing it replaces the resource.
         public var restApiId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var stageName: Value<String>?
         public var tags: [ApiGateway.Stage.Tag]?
         public var tracingEnabled: Value<Bool>?
@@ -99,6 +103,7 @@ extension ApiGateway.Stage {
 extension ApiGateway.Stage {
     public struct CanarySetting: Sendable, TemplateValueConvertible {
         public var deploymentId: Value<String>?
+        /// Constraints: value 0 to 100.
         public var percentTraffic: Value<Double>?
         public var stageVariableOverrides: [String: Value<String>]?
         public var useStageCache: Value<Bool>?
@@ -135,8 +140,11 @@ extension ApiGateway.Stage {
         public var httpMethod: Value<String>?
         public var loggingLevel: Value<String>?
         public var metricsEnabled: Value<Bool>?
+        /// Constraints: pattern `^/.*$`.
         public var resourcePath: Value<String>?
+        /// Constraints: value at least 0.
         public var throttlingBurstLimit: Value<Int>?
+        /// Constraints: value at least 0.
         public var throttlingRateLimit: Value<Double>?
 
         public init(
@@ -182,7 +190,9 @@ extension ApiGateway.Stage {
 
 extension ApiGateway.Stage {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::UsagePlan`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-usageplan.html>
     public struct UsagePlan: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::UsagePlan"
         public let id: LogicalID
@@ -78,7 +80,9 @@ extension ApiGateway.UsagePlan {
 
 extension ApiGateway.UsagePlan {
     public struct ThrottleSettings: Sendable, TemplateValueConvertible {
+        /// Constraints: value at least 0.
         public var burstLimit: Value<Int>?
+        /// Constraints: value at least 0.
         public var rateLimit: Value<Double>?
 
         public init(burstLimit: Value<Int>? = nil, rateLimit: Value<Double>? = nil) {
@@ -97,7 +101,9 @@ extension ApiGateway.UsagePlan {
 
 extension ApiGateway.UsagePlan {
     public struct QuotaSettings: Sendable, TemplateValueConvertible {
+        /// Constraints: value at least 0.
         public var limit: Value<Int>?
+        /// Constraints: value at least 0.
         public var offset: Value<Int>?
         public var period: Value<String>?
 
@@ -123,7 +129,9 @@ extension ApiGateway.UsagePlan {
 
 extension ApiGateway.UsagePlan {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

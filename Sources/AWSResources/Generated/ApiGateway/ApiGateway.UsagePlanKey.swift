@@ -3,12 +3,17 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::UsagePlanKey`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-usageplankey.html>
     public struct UsagePlanKey: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::UsagePlanKey"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var keyId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var keyType: Value<ApiGateway.UsagePlanKey.KeyType>
+        /// Create-only: changing it replaces the resource.
         public var usagePlanId: Value<String>
 
         public init(

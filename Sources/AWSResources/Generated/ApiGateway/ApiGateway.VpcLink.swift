@@ -3,6 +3,8 @@ import CloudFormation
 
 extension ApiGateway {
     /// `AWS::ApiGateway::VpcLink`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-vpclink.html>
     public struct VpcLink: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGateway::VpcLink"
         public let id: LogicalID
@@ -10,6 +12,7 @@ extension ApiGateway {
         public var description: Value<String>?
         public var name: Value<String>
         public var tags: [ApiGateway.VpcLink.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var targetArns: Value<[String]>
 
         public init(

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension ApiGatewayV2 {
     /// `AWS::ApiGatewayV2::Api`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-api.html>
     public struct Api: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGatewayV2::Api"
         public let id: LogicalID
@@ -19,6 +21,7 @@ extension ApiGatewayV2 {
         public var failOnWarnings: Value<Bool>?
         public var ipAddressType: Value<String>?
         public var name: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var protocolType: Value<String>?
         public var routeKey: Value<String>?
         public var routeSelectionExpression: Value<String>?

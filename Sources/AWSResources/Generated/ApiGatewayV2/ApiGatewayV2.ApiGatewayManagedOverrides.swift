@@ -3,10 +3,13 @@ import CloudFormation
 
 extension ApiGatewayV2 {
     /// `AWS::ApiGatewayV2::ApiGatewayManagedOverrides`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-apigatewaymanagedoverrides.html>
     public struct ApiGatewayManagedOverrides: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGatewayV2::ApiGatewayManagedOverrides"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var apiId: Value<String>
         public var integration: ApiGatewayV2.ApiGatewayManagedOverrides.IntegrationOverrides?
         public var route: ApiGatewayV2.ApiGatewayManagedOverrides.RouteOverrides?

@@ -3,12 +3,15 @@ import CloudFormation
 
 extension ApiGatewayV2 {
     /// `AWS::ApiGatewayV2::ApiMapping`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-apimapping.html>
     public struct ApiMapping: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGatewayV2::ApiMapping"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var apiId: Value<String>
         public var apiMappingKey: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var domainName: Value<String>
         public var stage: Value<String>
 

@@ -3,10 +3,13 @@ import CloudFormation
 
 extension ApiGatewayV2 {
     /// `AWS::ApiGatewayV2::Authorizer`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-authorizer.html>
     public struct Authorizer: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGatewayV2::Authorizer"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var apiId: Value<String>
         public var authorizerCredentialsArn: Value<String>?
         public var authorizerPayloadFormatVersion: Value<String>?

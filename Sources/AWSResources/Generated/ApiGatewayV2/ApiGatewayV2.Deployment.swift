@@ -3,10 +3,13 @@ import CloudFormation
 
 extension ApiGatewayV2 {
     /// `AWS::ApiGatewayV2::Deployment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-deployment.html>
     public struct Deployment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGatewayV2::Deployment"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var apiId: Value<String>
         public var description: Value<String>?
         public var stageName: Value<String>?

@@ -3,10 +3,13 @@ import CloudFormation
 
 extension ApiGatewayV2 {
     /// `AWS::ApiGatewayV2::DomainName`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-domainname.html>
     public struct DomainName: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGatewayV2::DomainName"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var domainName: Value<String>
         public var domainNameConfigurations: [ApiGatewayV2.DomainName.DomainNameConfiguration]?
         public var mutualTlsAuthentication: ApiGatewayV2.DomainName.MutualTlsAuthentication?

@@ -3,14 +3,18 @@ import CloudFormation
 
 extension ApiGatewayV2 {
     /// `AWS::ApiGatewayV2::Integration`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-integration.html>
     public struct Integration: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGatewayV2::Integration"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var apiId: Value<String>
         public var connectionId: Value<String>?
         public var connectionType: Value<String>?
         public var contentHandlingStrategy: Value<String>?
+        /// Constraints: pattern `arn:(aws|aws-cn|aws-us-gov):iam::[0-9]*:(role|user|group)\/.*`.
         public var credentialsArn: Value<String>?
         public var description: Value<String>?
         public var integrationMethod: Value<String>?

@@ -3,12 +3,16 @@ import CloudFormation
 
 extension ApiGatewayV2 {
     /// `AWS::ApiGatewayV2::IntegrationResponse`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-integrationresponse.html>
     public struct IntegrationResponse: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGatewayV2::IntegrationResponse"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var apiId: Value<String>
         public var contentHandlingStrategy: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var integrationId: Value<String>
         public var integrationResponseKey: Value<String>
         public var responseParameters: TemplateValue?

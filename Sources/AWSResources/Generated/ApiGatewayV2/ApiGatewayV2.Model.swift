@@ -3,10 +3,13 @@ import CloudFormation
 
 extension ApiGatewayV2 {
     /// `AWS::ApiGatewayV2::Model`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-model.html>
     public struct Model: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGatewayV2::Model"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var apiId: Value<String>
         public var contentType: Value<String>?
         public var description: Value<String>?

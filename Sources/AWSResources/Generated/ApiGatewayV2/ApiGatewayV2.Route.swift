@@ -3,10 +3,13 @@ import CloudFormation
 
 extension ApiGatewayV2 {
     /// `AWS::ApiGatewayV2::Route`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-route.html>
     public struct Route: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGatewayV2::Route"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var apiId: Value<String>
         public var apiKeyRequired: Value<Bool>?
         public var authorizationScopes: Value<[String]>?

@@ -3,14 +3,18 @@ import CloudFormation
 
 extension ApiGatewayV2 {
     /// `AWS::ApiGatewayV2::RouteResponse`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-routeresponse.html>
     public struct RouteResponse: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGatewayV2::RouteResponse"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var apiId: Value<String>
         public var modelSelectionExpression: Value<String>?
         public var responseModels: TemplateValue?
         public var responseParameters: TemplateValue?
+        /// Create-only: changing it replaces the resource.
         public var routeId: Value<String>
         public var routeResponseKey: Value<String>
 

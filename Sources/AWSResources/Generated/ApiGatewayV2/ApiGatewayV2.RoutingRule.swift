@@ -3,13 +3,17 @@ import CloudFormation
 
 extension ApiGatewayV2 {
     /// `AWS::ApiGatewayV2::RoutingRule`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-routingrule.html>
     public struct RoutingRule: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGatewayV2::RoutingRule"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var actions: [ApiGatewayV2.RoutingRule.Action]
         public var conditions: [ApiGatewayV2.RoutingRule.Condition]
+        /// Create-only: changing it replaces the resource.
         public var domainNameArn: Value<String>
+        /// Constraints: value 1 to 1000000.
         public var priority: Value<Int>
 
         public init(

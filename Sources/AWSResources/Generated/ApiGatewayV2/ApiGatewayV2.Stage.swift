@@ -3,11 +3,14 @@ import CloudFormation
 
 extension ApiGatewayV2 {
     /// `AWS::ApiGatewayV2::Stage`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-stage.html>
     public struct Stage: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGatewayV2::Stage"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var accessLogSettings: ApiGatewayV2.Stage.AccessLogSettings?
+        /// Create-only: changing it replaces the resource.
         public var apiId: Value<String>
         public var autoDeploy: Value<Bool>?
         public var clientCertificateId: Value<String>?
@@ -15,6 +18,7 @@ extension ApiGatewayV2 {
         public var deploymentId: Value<String>?
         public var description: Value<String>?
         public var routeSettings: TemplateValue?
+        /// Create-only: changing it replaces the resource.
         public var stageName: Value<String>
         public var stageVariables: TemplateValue?
         public var tags: [String: Value<String>]?

@@ -3,12 +3,16 @@ import CloudFormation
 
 extension ApiGatewayV2 {
     /// `AWS::ApiGatewayV2::VpcLink`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-vpclink.html>
     public struct VpcLink: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::ApiGatewayV2::VpcLink"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var name: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var securityGroupIds: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var subnetIds: Value<[String]>
         public var tags: [String: Value<String>]?
 

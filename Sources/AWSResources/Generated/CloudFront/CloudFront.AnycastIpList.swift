@@ -3,14 +3,21 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::AnycastIpList`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-anycastiplist.html>
     public struct AnycastIpList: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::AnycastIpList"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var ipAddressType: Value<CloudFront.AnycastIpList.IpAddressType>?
+        /// Create-only: changing it replaces the resource.
         public var ipCount: Value<Int>
         public var ipamCidrConfigs: [CloudFront.AnycastIpList.IpamCidrConfig]?
+        /// Constraints: 1 to 64 characters; pattern `^[a-zA-Z0-9-_]{1,64}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var tags: CloudFront.AnycastIpList.Tags?
 
         public init(
@@ -99,7 +106,9 @@ extension CloudFront.AnycastIpList {
 
 extension CloudFront.AnycastIpList {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::CachePolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-cachepolicy.html>
     public struct CachePolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::CachePolicy"
         public let id: LogicalID
@@ -32,8 +34,11 @@ extension CloudFront.CachePolicy {
 extension CloudFront.CachePolicy {
     public struct CachePolicyConfig: Sendable, TemplateValueConvertible {
         public var comment: Value<String>?
+        /// Constraints: value at least 0.
         public var defaultTTL: Value<Double>
+        /// Constraints: value at least 0.
         public var maxTTL: Value<Double>
+        /// Constraints: value at least 0.
         public var minTTL: Value<Double>
         public var name: Value<String>
         public var parametersInCacheKeyAndForwardedToOrigin: CloudFront.CachePolicy.ParametersInCacheKeyAndForwardedToOrigin
@@ -103,6 +108,7 @@ extension CloudFront.CachePolicy {
 
 extension CloudFront.CachePolicy {
     public struct CookiesConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: pattern `^(none|whitelist|allExcept|all)$`.
         public var cookieBehavior: Value<String>
         public var cookies: Value<[String]>?
 
@@ -122,6 +128,7 @@ extension CloudFront.CachePolicy {
 
 extension CloudFront.CachePolicy {
     public struct HeadersConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: pattern `^(none|whitelist)$`.
         public var headerBehavior: Value<String>
         public var headers: Value<[String]>?
 
@@ -141,6 +148,7 @@ extension CloudFront.CachePolicy {
 
 extension CloudFront.CachePolicy {
     public struct QueryStringsConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: pattern `^(none|whitelist|allExcept|all)$`.
         public var queryStringBehavior: Value<String>
         public var queryStrings: Value<[String]>?
 

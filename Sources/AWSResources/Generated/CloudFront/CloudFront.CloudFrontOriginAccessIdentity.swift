@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::CloudFrontOriginAccessIdentity`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-cloudfrontoriginaccessidentity.html>
     public struct CloudFrontOriginAccessIdentity: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::CloudFrontOriginAccessIdentity"
         public let id: LogicalID

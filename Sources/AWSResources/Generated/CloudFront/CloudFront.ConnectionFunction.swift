@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::ConnectionFunction`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-connectionfunction.html>
     public struct ConnectionFunction: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::ConnectionFunction"
         public let id: LogicalID
@@ -10,6 +12,9 @@ extension CloudFront {
         public var autoPublish: Value<Bool>?
         public var connectionFunctionCode: Value<String>
         public var connectionFunctionConfig: CloudFront.ConnectionFunction.ConnectionFunctionConfig
+        /// Constraints: 1 to 64 characters; pattern `^[a-zA-Z0-9-_]{1,64}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>
         public var tags: [CloudFront.ConnectionFunction.Tag]?
 
@@ -114,7 +119,9 @@ extension Value where T == CloudFront.ConnectionFunction.Runtime {
 
 extension CloudFront.ConnectionFunction {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

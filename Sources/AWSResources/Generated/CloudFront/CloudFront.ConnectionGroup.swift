@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::ConnectionGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-connectiongroup.html>
     public struct ConnectionGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::ConnectionGroup"
         public let id: LogicalID
@@ -10,6 +12,7 @@ extension CloudFront {
         public var anycastIpListId: Value<String>?
         public var enabled: Value<Bool>?
         public var ipv6Enabled: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>
         public var tags: [CloudFront.ConnectionGroup.Tag]?
 

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::ContinuousDeploymentPolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-continuousdeploymentpolicy.html>
     public struct ContinuousDeploymentPolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::ContinuousDeploymentPolicy"
         public let id: LogicalID
@@ -34,6 +36,7 @@ extension CloudFront.ContinuousDeploymentPolicy {
         public var enabled: Value<Bool>
         public var singleHeaderPolicyConfig: CloudFront.ContinuousDeploymentPolicy.SingleHeaderPolicyConfig?
         public var singleWeightPolicyConfig: CloudFront.ContinuousDeploymentPolicy.SingleWeightPolicyConfig?
+        /// Constraints: at least 1 items.
         public var stagingDistributionDnsNames: Value<[String]>
         public var trafficConfig: CloudFront.ContinuousDeploymentPolicy.TrafficConfig?
         public var type: Value<CloudFront.ContinuousDeploymentPolicy.Kind2>?
@@ -69,7 +72,9 @@ extension CloudFront.ContinuousDeploymentPolicy {
 
 extension CloudFront.ContinuousDeploymentPolicy {
     public struct SingleHeaderPolicyConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 256 characters.
         public var header: Value<String>
+        /// Constraints: 1 to 1783 characters.
         public var value: Value<String>
 
         public init(header: Value<String>, value: Value<String>) {
@@ -89,6 +94,7 @@ extension CloudFront.ContinuousDeploymentPolicy {
 extension CloudFront.ContinuousDeploymentPolicy {
     public struct SingleWeightPolicyConfig: Sendable, TemplateValueConvertible {
         public var sessionStickinessConfig: CloudFront.ContinuousDeploymentPolicy.SessionStickinessConfig?
+        /// Constraints: value 0 to 1.
         public var weight: Value<Double>
 
         public init(weight: Value<Double>, sessionStickinessConfig: CloudFront.ContinuousDeploymentPolicy.SessionStickinessConfig? = nil) {
@@ -107,7 +113,9 @@ extension CloudFront.ContinuousDeploymentPolicy {
 
 extension CloudFront.ContinuousDeploymentPolicy {
     public struct SessionStickinessConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: value 300 to 3600.
         public var idleTTL: Value<Int>
+        /// Constraints: value 300 to 3600.
         public var maximumTTL: Value<Int>
 
         public init(idleTTL: Value<Int>, maximumTTL: Value<Int>) {
@@ -152,7 +160,9 @@ extension CloudFront.ContinuousDeploymentPolicy {
 
 extension CloudFront.ContinuousDeploymentPolicy {
     public struct SingleHeaderConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 256 characters.
         public var header: Value<String>
+        /// Constraints: 1 to 1783 characters.
         public var value: Value<String>
 
         public init(header: Value<String>, value: Value<String>) {
@@ -172,6 +182,7 @@ extension CloudFront.ContinuousDeploymentPolicy {
 extension CloudFront.ContinuousDeploymentPolicy {
     public struct SingleWeightConfig: Sendable, TemplateValueConvertible {
         public var sessionStickinessConfig: CloudFront.ContinuousDeploymentPolicy.SessionStickinessConfig?
+        /// Constraints: value 0 to 1.
         public var weight: Value<Double>
 
         public init(weight: Value<Double>, sessionStickinessConfig: CloudFront.ContinuousDeploymentPolicy.SessionStickinessConfig? = nil) {

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::Distribution`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-distribution.html>
     public struct Distribution: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::Distribution"
         public let id: LogicalID
@@ -400,6 +402,7 @@ extension CloudFront.Distribution {
 
 extension CloudFront.Distribution {
     public struct ConnectionFunctionAssociation: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 64 characters.
         public var id: Value<String>
 
         public init(id: Value<String>) {
@@ -431,7 +434,9 @@ extension Value where T == CloudFront.Distribution.ConnectionMode {
 extension CloudFront.Distribution {
     public struct CustomErrorResponse: Sendable, TemplateValueConvertible {
         public var errorCachingMinTTL: Value<Double>?
+        /// Constraints: one of 400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504.
         public var errorCode: Value<Int>
+        /// Constraints: one of 200, 400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504.
         public var responseCode: Value<Int>?
         public var responsePagePath: Value<String>?
 
@@ -713,6 +718,7 @@ extension CloudFront.Distribution {
 
 extension CloudFront.Distribution {
     public struct StatusCodes: Sendable, TemplateValueConvertible {
+        /// Constraints: at least 1 items.
         public var items: Value<[Int]>
         public var quantity: Value<Int>
 
@@ -732,6 +738,7 @@ extension CloudFront.Distribution {
 
 extension CloudFront.Distribution {
     public struct OriginGroupMembers: Sendable, TemplateValueConvertible {
+        /// Constraints: 2 to 2 items.
         public var items: [CloudFront.Distribution.OriginGroupMember]
         public var quantity: Value<Int>
 
@@ -1621,6 +1628,7 @@ extension CloudFront.Distribution {
 extension CloudFront.Distribution {
     public struct ParameterDefinition: Sendable, TemplateValueConvertible {
         public var definition: CloudFront.Distribution.Definition
+        /// Constraints: 1 to 128 characters; pattern `^[a-zA-Z0-9-_]+$`.
         public var name: Value<String>
 
         public init(definition: CloudFront.Distribution.Definition, name: Value<String>) {
@@ -1656,6 +1664,7 @@ extension CloudFront.Distribution {
 extension CloudFront.Distribution {
     public struct StringSchema: Sendable, TemplateValueConvertible {
         public var comment: Value<String>?
+        /// Constraints: 1 to 256 characters.
         public var defaultValue: Value<String>?
         public var required: Value<Bool>
 
@@ -1683,6 +1692,7 @@ extension CloudFront.Distribution {
     public struct ViewerCertificate: Sendable, TemplateValueConvertible {
         public var acmCertificateArn: Value<String>?
         public var cloudFrontDefaultCertificate: Value<Bool>?
+        /// Constraints: at most 32 characters.
         public var iamCertificateId: Value<String>?
         public var minimumProtocolVersion: Value<CloudFront.Distribution.MinimumProtocolVersion>?
         public var sslSupportMethod: Value<CloudFront.Distribution.SslSupportMethod>?

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::DistributionTenant`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-distributiontenant.html>
     public struct DistributionTenant: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::DistributionTenant"
         public let id: LogicalID
@@ -13,6 +15,7 @@ extension CloudFront {
         public var domains: Value<[String]>
         public var enabled: Value<Bool>?
         public var managedCertificateRequest: CloudFront.DistributionTenant.ManagedCertificateRequest?
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>
         public var parameters: [CloudFront.DistributionTenant.Parameter]?
         public var tags: [CloudFront.DistributionTenant.Tag]?
@@ -238,7 +241,9 @@ extension Value where T == CloudFront.DistributionTenant.ValidationTokenHost {
 
 extension CloudFront.DistributionTenant {
     public struct Parameter: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^[a-zA-Z0-9-_]+$`.
         public var name: Value<String>?
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>?
 
         public init(name: Value<String>? = nil, value: Value<String>? = nil) {

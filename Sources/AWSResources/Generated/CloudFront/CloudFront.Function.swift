@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::Function`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-function.html>
     public struct Function: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::Function"
         public let id: LogicalID
@@ -11,6 +13,9 @@ extension CloudFront {
         public var functionCode: Value<String>
         public var functionConfig: CloudFront.Function.FunctionConfig
         public var functionMetadata: CloudFront.Function.FunctionMetadata?
+        /// Constraints: 1 to 64 characters; pattern `^[a-zA-Z0-9-_]{1,64}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>
         public var tags: [CloudFront.Function.Tag]?
 
@@ -128,7 +133,9 @@ extension CloudFront.Function {
 
 extension CloudFront.Function {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::KeyGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-keygroup.html>
     public struct KeyGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::KeyGroup"
         public let id: LogicalID

@@ -3,12 +3,18 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::KeyValueStore`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-keyvaluestore.html>
     public struct KeyValueStore: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::KeyValueStore"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 128 characters.
         public var comment: Value<String>?
         public var importSource: CloudFront.KeyValueStore.ImportSource?
+        /// Constraints: 1 to 64 characters; pattern `^[a-zA-Z0-9-_]{1,64}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>
         public var tags: [CloudFront.KeyValueStore.Tag]?
 
@@ -81,7 +87,9 @@ extension Value where T == CloudFront.KeyValueStore.SourceType {
 
 extension CloudFront.KeyValueStore {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

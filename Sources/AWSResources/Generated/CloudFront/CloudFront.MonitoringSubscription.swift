@@ -3,10 +3,13 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::MonitoringSubscription`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-monitoringsubscription.html>
     public struct MonitoringSubscription: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::MonitoringSubscription"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var distributionId: Value<String>
         public var monitoringSubscription: CloudFront.MonitoringSubscription.MonitoringSubscription2
 

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::OriginAccessControl`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-originaccesscontrol.html>
     public struct OriginAccessControl: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::OriginAccessControl"
         public let id: LogicalID
@@ -31,8 +33,11 @@ extension CloudFront.OriginAccessControl {
     public struct OriginAccessControlConfig: Sendable, TemplateValueConvertible {
         public var description: Value<String>?
         public var name: Value<String>
+        /// Constraints: pattern `^(s3|mediastore|lambda|mediapackagev2)$`.
         public var originAccessControlOriginType: Value<String>
+        /// Constraints: pattern `^(never|no-override|always)$`.
         public var signingBehavior: Value<String>
+        /// Constraints: pattern `^(sigv4)$`.
         public var signingProtocol: Value<String>
 
         public init(

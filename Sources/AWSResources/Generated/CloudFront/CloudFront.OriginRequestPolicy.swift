@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::OriginRequestPolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-originrequestpolicy.html>
     public struct OriginRequestPolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::OriginRequestPolicy"
         public let id: LogicalID
@@ -65,6 +67,7 @@ extension CloudFront.OriginRequestPolicy {
 
 extension CloudFront.OriginRequestPolicy {
     public struct CookiesConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: pattern `^(none|whitelist|all|allExcept)$`.
         public var cookieBehavior: Value<String>
         public var cookies: Value<[String]>?
 
@@ -84,6 +87,7 @@ extension CloudFront.OriginRequestPolicy {
 
 extension CloudFront.OriginRequestPolicy {
     public struct HeadersConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: pattern `^(none|whitelist|allViewer|allViewerAndWhitelistCloudFront|allExcept)$`.
         public var headerBehavior: Value<String>
         public var headers: Value<[String]>?
 
@@ -103,6 +107,7 @@ extension CloudFront.OriginRequestPolicy {
 
 extension CloudFront.OriginRequestPolicy {
     public struct QueryStringsConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: pattern `^(none|whitelist|all|allExcept)$`.
         public var queryStringBehavior: Value<String>
         public var queryStrings: Value<[String]>?
 

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::PublicKey`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-publickey.html>
     public struct PublicKey: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::PublicKey"
         public let id: LogicalID

@@ -3,13 +3,19 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::RealtimeLogConfig`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-realtimelogconfig.html>
     public struct RealtimeLogConfig: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::RealtimeLogConfig"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: at least 1 items.
         public var endPoints: [CloudFront.RealtimeLogConfig.EndPoint]
+        /// Constraints: at least 1 items.
         public var fields: Value<[String]>
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>
+        /// Constraints: value 1 to 100.
         public var samplingRate: Value<Double>
 
         public init(

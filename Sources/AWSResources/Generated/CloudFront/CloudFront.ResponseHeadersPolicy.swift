@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::ResponseHeadersPolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-responseheaderspolicy.html>
     public struct ResponseHeadersPolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::ResponseHeadersPolicy"
         public let id: LogicalID
@@ -352,6 +354,7 @@ extension CloudFront.ResponseHeadersPolicy {
 
 extension CloudFront.ResponseHeadersPolicy {
     public struct FrameOptions: Sendable, TemplateValueConvertible {
+        /// Constraints: pattern `^(DENY|SAMEORIGIN)$`.
         public var frameOption: Value<String>
         public var override: Value<Bool>
 
@@ -372,6 +375,8 @@ extension CloudFront.ResponseHeadersPolicy {
 extension CloudFront.ResponseHeadersPolicy {
     public struct ReferrerPolicy: Sendable, TemplateValueConvertible {
         public var override: Value<Bool>
+        /// Constraints: pattern
+        /// `^(no-referrer|no-referrer-when-downgrade|origin|origin-when-cross-origin|same-origin|strict-origin|strict-origin-when-cross-origin|unsafe-url)$`.
         public var referrerPolicy: Value<String>
 
         public init(override: Value<Bool>, referrerPolicy: Value<String>) {
@@ -451,6 +456,7 @@ extension CloudFront.ResponseHeadersPolicy {
 extension CloudFront.ResponseHeadersPolicy {
     public struct ServerTimingHeadersConfig: Sendable, TemplateValueConvertible {
         public var enabled: Value<Bool>
+        /// Constraints: value 0 to 100.
         public var samplingRate: Value<Double>?
 
         public init(enabled: Value<Bool>, samplingRate: Value<Double>? = nil) {

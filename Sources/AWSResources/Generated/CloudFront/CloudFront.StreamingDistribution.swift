@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::StreamingDistribution`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-streamingdistribution.html>
     public struct StreamingDistribution: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::StreamingDistribution"
         public let id: LogicalID

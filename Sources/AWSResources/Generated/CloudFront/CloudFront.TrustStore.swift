@@ -3,11 +3,14 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::TrustStore`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-truststore.html>
     public struct TrustStore: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::TrustStore"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var caCertificatesBundleSource: CloudFront.TrustStore.CaCertificatesBundleSource?
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>
         public var tags: [CloudFront.TrustStore.Tag]?
         public var useClientCertificateOCSPEndpoint: Value<Bool>?
@@ -100,7 +103,9 @@ extension CloudFront.TrustStore {
 
 extension CloudFront.TrustStore {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudFront {
     /// `AWS::CloudFront::VpcOrigin`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-vpcorigin.html>
     public struct VpcOrigin: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudFront::VpcOrigin"
         public let id: LogicalID

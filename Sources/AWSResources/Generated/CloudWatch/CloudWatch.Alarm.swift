@@ -3,32 +3,52 @@ import CloudFormation
 
 extension CloudWatch {
     /// `AWS::CloudWatch::Alarm`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudwatch-alarm.html>
     public struct Alarm: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudWatch::Alarm"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var actionsEnabled: Value<Bool>?
+        /// Constraints: at least 0 items.
         public var alarmActions: Value<[String]>?
+        /// Constraints: 0 to 1024 characters.
         public var alarmDescription: Value<String>?
+        /// Constraints: 1 to 255 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var alarmName: Value<String>?
         public var comparisonOperator: Value<CloudWatch.Alarm.ComparisonOperator>?
+        /// Constraints: value at least 1.
         public var datapointsToAlarm: Value<Int>?
+        /// Constraints: 0 to 30 items.
         public var dimensions: [CloudWatch.Alarm.Dimension]?
+        /// Constraints: 1 to 255 characters.
         public var evaluateLowSampleCountPercentile: Value<String>?
         public var evaluationCriteria: CloudWatch.Alarm.EvaluationCriteria?
+        /// Constraints: value 10 to 3600.
         public var evaluationInterval: Value<Int>?
+        /// Constraints: value at least 1.
         public var evaluationPeriods: Value<Int>?
         public var extendedStatistic: Value<String>?
+        /// Constraints: at least 0 items.
         public var insufficientDataActions: Value<[String]>?
+        /// Constraints: 1 to 255 characters.
         public var metricName: Value<String>?
         public var metrics: [CloudWatch.Alarm.MetricDataQuery]?
+        /// Constraints: 1 to 255 characters; pattern `^[^:]`.
         public var namespace: Value<String>?
+        /// Constraints: at least 0 items.
         public var okActions: Value<[String]>?
+        /// Constraints: value at least 1.
         public var period: Value<Int>?
         public var statistic: Value<CloudWatch.Alarm.Statistic>?
+        /// Constraints: at most 50 items.
         public var tags: [CloudWatch.Alarm.Tag]?
         public var threshold: Value<Double>?
+        /// Constraints: 1 to 255 characters.
         public var thresholdMetricId: Value<String>?
+        /// Constraints: 1 to 255 characters.
         public var treatMissingData: Value<CloudWatch.Alarm.TreatMissingData>?
         public var unit: Value<CloudWatch.Alarm.Unit>?
 
@@ -150,7 +170,9 @@ extension Value where T == CloudWatch.Alarm.ComparisonOperator {
 
 extension CloudWatch.Alarm {
     public struct Dimension: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 255 characters.
         public var name: Value<String>
+        /// Constraints: 1 to 1024 characters.
         public var value: Value<String>
 
         public init(name: Value<String>, value: Value<String>) {
@@ -211,11 +233,15 @@ extension CloudWatch.Alarm {
 
 extension CloudWatch.Alarm {
     public struct MetricDataQuery: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 255 characters.
         public var accountId: Value<String>?
+        /// Constraints: 1 to 2048 characters.
         public var expression: Value<String>?
+        /// Constraints: 1 to 255 characters; pattern `^([a-z])([A-Za-z0-9\_]*)$`.
         public var id: Value<String>
         public var label: Value<String>?
         public var metricStat: CloudWatch.Alarm.MetricStat?
+        /// Constraints: value at least 1.
         public var period: Value<Int>?
         public var returnData: Value<Bool>?
 
@@ -254,6 +280,7 @@ extension CloudWatch.Alarm {
 extension CloudWatch.Alarm {
     public struct MetricStat: Sendable, TemplateValueConvertible {
         public var metric: CloudWatch.Alarm.Metric
+        /// Constraints: value at least 1.
         public var period: Value<Int>
         public var stat: Value<String>
         public var unit: Value<CloudWatch.Alarm.Unit>?
@@ -283,8 +310,11 @@ extension CloudWatch.Alarm {
 
 extension CloudWatch.Alarm {
     public struct Metric: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 30 items.
         public var dimensions: [CloudWatch.Alarm.Dimension]?
+        /// Constraints: 1 to 255 characters.
         public var metricName: Value<String>?
+        /// Constraints: 1 to 255 characters; pattern `^[^:]`.
         public var namespace: Value<String>?
 
         public init(
@@ -393,7 +423,9 @@ extension Value where T == CloudWatch.Alarm.Statistic {
 
 extension CloudWatch.Alarm {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,13 +3,19 @@ import CloudFormation
 
 extension CloudWatch {
     /// `AWS::CloudWatch::AlarmMuteRule`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudwatch-alarmmuterule.html>
     public struct AlarmMuteRule: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudWatch::AlarmMuteRule"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 1024 characters.
         public var description: Value<String>?
         public var expireDate: Value<String>?
         public var muteTargets: CloudWatch.AlarmMuteRule.MuteTargets?
+        /// Constraints: 1 to 255 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
         public var rule: CloudWatch.AlarmMuteRule.Rule
         public var startDate: Value<String>?
@@ -62,6 +68,7 @@ extension CloudWatch.AlarmMuteRule {
 
 extension CloudWatch.AlarmMuteRule {
     public struct MuteTargets: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 500 items.
         public var alarmNames: Value<[String]>
 
         public init(alarmNames: Value<[String]>) {
@@ -94,8 +101,11 @@ extension CloudWatch.AlarmMuteRule {
 
 extension CloudWatch.AlarmMuteRule {
     public struct Schedule: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 50 characters.
         public var duration: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var expression: Value<String>
+        /// Constraints: 1 to 50 characters.
         public var timezone: Value<String>?
 
         public init(
@@ -120,7 +130,9 @@ extension CloudWatch.AlarmMuteRule {
 
 extension CloudWatch.AlarmMuteRule {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

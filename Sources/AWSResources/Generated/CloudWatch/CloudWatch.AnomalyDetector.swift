@@ -3,17 +3,26 @@ import CloudFormation
 
 extension CloudWatch {
     /// `AWS::CloudWatch::AnomalyDetector`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudwatch-anomalydetector.html>
     public struct AnomalyDetector: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudWatch::AnomalyDetector"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var configuration: CloudWatch.AnomalyDetector.Configuration?
+        /// Create-only: changing it replaces the resource.
         public var dimensions: [CloudWatch.AnomalyDetector.Dimension]?
+        /// Create-only: changing it replaces the resource.
         public var metricCharacteristics: CloudWatch.AnomalyDetector.MetricCharacteristics?
+        /// Create-only: changing it replaces the resource.
         public var metricMathAnomalyDetector: CloudWatch.AnomalyDetector.MetricMathAnomalyDetector?
+        /// Create-only: changing it replaces the resource.
         public var metricName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var namespace: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var singleMetricAnomalyDetector: CloudWatch.AnomalyDetector.SingleMetricAnomalyDetector?
+        /// Create-only: changing it replaces the resource.
         public var stat: Value<String>?
 
         public init(

@@ -3,20 +3,34 @@ import CloudFormation
 
 extension CloudWatch {
     /// `AWS::CloudWatch::CompositeAlarm`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudwatch-compositealarm.html>
     public struct CompositeAlarm: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudWatch::CompositeAlarm"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var actionsEnabled: Value<Bool>?
+        /// Constraints: 1 to 1600 characters.
         public var actionsSuppressor: Value<String>?
+        /// Constraints: value at least 0.
         public var actionsSuppressorExtensionPeriod: Value<Int>?
+        /// Constraints: value at least 0.
         public var actionsSuppressorWaitPeriod: Value<Int>?
+        /// Constraints: at most 5 items.
         public var alarmActions: Value<[String]>?
+        /// Constraints: 0 to 1024 characters.
         public var alarmDescription: Value<String>?
+        /// Constraints: 1 to 255 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var alarmName: Value<String>?
+        /// Constraints: 1 to 10240 characters.
         public var alarmRule: Value<String>
+        /// Constraints: at most 5 items.
         public var insufficientDataActions: Value<[String]>?
+        /// Constraints: at most 5 items.
         public var okActions: Value<[String]>?
+        /// Constraints: at most 50 items.
         public var tags: [CloudWatch.CompositeAlarm.Tag]?
 
         public init(
@@ -74,7 +88,9 @@ extension CloudWatch.CompositeAlarm {
 
 extension CloudWatch.CompositeAlarm {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,11 +3,14 @@ import CloudFormation
 
 extension CloudWatch {
     /// `AWS::CloudWatch::Dashboard`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudwatch-dashboard.html>
     public struct Dashboard: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudWatch::Dashboard"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var dashboardBody: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var dashboardName: Value<String>?
 
         public init(

@@ -3,12 +3,15 @@ import CloudFormation
 
 extension CloudWatch {
     /// `AWS::CloudWatch::InsightRule`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudwatch-insightrule.html>
     public struct InsightRule: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudWatch::InsightRule"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var applyOnTransformedLogs: Value<Bool>?
         public var ruleBody: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var ruleName: Value<String>
         public var ruleState: Value<String>
         public var tags: [CloudWatch.InsightRule.Tag]?

@@ -3,18 +3,30 @@ import CloudFormation
 
 extension CloudWatch {
     /// `AWS::CloudWatch::MetricStream`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudwatch-metricstream.html>
     public struct MetricStream: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudWatch::MetricStream"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: at most 1000 items.
         public var excludeFilters: [CloudWatch.MetricStream.MetricStreamFilter]?
+        /// Constraints: 20 to 2048 characters.
         public var firehoseArn: Value<String>?
+        /// Constraints: at most 1000 items.
         public var includeFilters: [CloudWatch.MetricStream.MetricStreamFilter]?
         public var includeLinkedAccountsMetrics: Value<Bool>?
+        /// Constraints: 1 to 255 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
+        /// Constraints: 1 to 255 characters.
         public var outputFormat: Value<CloudWatch.MetricStream.OutputFormat>?
+        /// Constraints: 20 to 2048 characters.
         public var roleArn: Value<String>?
+        /// Constraints: at most 100 items.
         public var statisticsConfigurations: [CloudWatch.MetricStream.MetricStreamStatisticsConfiguration]?
+        /// Constraints: at most 50 items.
         public var tags: [CloudWatch.MetricStream.Tag]?
 
         public init(
@@ -72,7 +84,9 @@ extension CloudWatch.MetricStream {
 
 extension CloudWatch.MetricStream {
     public struct MetricStreamFilter: Sendable, TemplateValueConvertible {
+        /// Constraints: at most 999 items.
         public var metricNames: Value<[String]>?
+        /// Constraints: 1 to 255 characters; pattern `^[^:]`.
         public var namespace: Value<String>
 
         public init(namespace: Value<String>, metricNames: Value<[String]>? = nil) {
@@ -107,7 +121,9 @@ extension Value where T == CloudWatch.MetricStream.OutputFormat {
 
 extension CloudWatch.MetricStream {
     public struct MetricStreamStatisticsConfiguration: Sendable, TemplateValueConvertible {
+        /// Constraints: at most 20 items.
         public var additionalStatistics: Value<[String]>
+        /// Constraints: at most 100 items.
         public var includeMetrics: [CloudWatch.MetricStream.MetricStreamStatisticsMetric]
 
         public init(additionalStatistics: Value<[String]>, includeMetrics: [CloudWatch.MetricStream.MetricStreamStatisticsMetric]) {
@@ -126,7 +142,9 @@ extension CloudWatch.MetricStream {
 
 extension CloudWatch.MetricStream {
     public struct MetricStreamStatisticsMetric: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 255 characters.
         public var metricName: Value<String>
+        /// Constraints: 1 to 255 characters; pattern `^[^:]`.
         public var namespace: Value<String>
 
         public init(metricName: Value<String>, namespace: Value<String>) {
@@ -145,7 +163,9 @@ extension CloudWatch.MetricStream {
 
 extension CloudWatch.MetricStream {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension CloudWatch {
     /// `AWS::CloudWatch::OTelEnrichment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudwatch-otelenrichment.html>
     public struct OTelEnrichment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::CloudWatch::OTelEnrichment"
         public let id: LogicalID

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::IdentityPool`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-identitypool.html>
     public struct IdentityPool: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::IdentityPool"
         public let id: LogicalID
@@ -130,7 +132,9 @@ extension Cognito.IdentityPool {
 
 extension Cognito.IdentityPool {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,11 +3,15 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::IdentityPoolPrincipalTag`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-identitypoolprincipaltag.html>
     public struct IdentityPoolPrincipalTag: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::IdentityPoolPrincipalTag"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var identityPoolId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var identityProviderName: Value<String>
         public var principalTags: TemplateValue?
         public var useDefaults: Value<Bool>?

@@ -3,10 +3,13 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::IdentityPoolRoleAttachment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-identitypoolroleattachment.html>
     public struct IdentityPoolRoleAttachment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::IdentityPoolRoleAttachment"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var identityPoolId: Value<String>
         public var roleMappings: TemplateValue?
         public var roles: TemplateValue?

@@ -3,11 +3,14 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::LogDeliveryConfiguration`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-logdeliveryconfiguration.html>
     public struct LogDeliveryConfiguration: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::LogDeliveryConfiguration"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var logConfigurations: [Cognito.LogDeliveryConfiguration.LogConfiguration]?
+        /// Create-only: changing it replaces the resource.
         public var userPoolId: Value<String>
 
         public init(

@@ -3,15 +3,19 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::ManagedLoginBranding`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-managedloginbranding.html>
     public struct ManagedLoginBranding: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::ManagedLoginBranding"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var assets: [Cognito.ManagedLoginBranding.AssetType]?
+        /// Create-only: changing it replaces the resource.
         public var clientId: Value<String>?
         public var returnMergedResources: Value<Bool>?
         public var settings: TemplateValue?
         public var useCognitoProvidedValues: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var userPoolId: Value<String>
 
         public init(
@@ -52,10 +56,12 @@ extension Cognito.ManagedLoginBranding {
 
 extension Cognito.ManagedLoginBranding {
     public struct AssetType: Sendable, TemplateValueConvertible {
+        /// Constraints: at most 1000000 characters.
         public var bytes: Value<String>?
         public var category: Value<Cognito.ManagedLoginBranding.CategoryType>
         public var colorMode: Value<Cognito.ManagedLoginBranding.ColorModeType>
         public var `extension`: Value<Cognito.ManagedLoginBranding.ExtensionType>
+        /// Constraints: 1 to 40 characters; pattern `^[\w\- ]+$`.
         public var resourceId: Value<String>?
 
         public init(

@@ -3,15 +3,20 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::Terms`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-terms.html>
     public struct Terms: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::Terms"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var clientId: Value<String>?
         public var enforcement: Value<Cognito.Terms.TermsEnforcementType>
         public var links: [String: Value<String>]
+        /// Constraints: pattern `^(terms-of-use|privacy-policy)$`.
         public var termsName: Value<String>
         public var termsSource: Value<Cognito.Terms.TermsSourceType>
+        /// Create-only: changing it replaces the resource.
         public var userPoolId: Value<String>
 
         public init(

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::UserPool`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpool.html>
     public struct UserPool: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::UserPool"
         public let id: LogicalID
@@ -13,21 +15,28 @@ extension Cognito {
         public var autoVerifiedAttributes: Value<[String]>?
         public var deletionProtection: Value<String>?
         public var deviceConfiguration: Cognito.UserPool.DeviceConfiguration?
+        /// Constraints: 6 to 20000 characters.
         public var emailAuthenticationMessage: Value<String>?
+        /// Constraints: 1 to 140 characters.
         public var emailAuthenticationSubject: Value<String>?
         public var emailConfiguration: Cognito.UserPool.EmailConfiguration?
+        /// Constraints: 6 to 20000 characters.
         public var emailVerificationMessage: Value<String>?
+        /// Constraints: 1 to 140 characters.
         public var emailVerificationSubject: Value<String>?
         public var enabledMfas: Value<[String]>?
         public var lambdaConfig: Cognito.UserPool.LambdaConfig?
         public var mfaConfiguration: Value<String>?
         public var policies: Cognito.UserPool.Policies?
         public var schema: [Cognito.UserPool.SchemaAttribute]?
+        /// Constraints: 6 to 140 characters.
         public var smsAuthenticationMessage: Value<String>?
         public var smsConfiguration: Cognito.UserPool.SmsConfiguration?
+        /// Constraints: 6 to 140 characters.
         public var smsVerificationMessage: Value<String>?
         public var userAttributeUpdateSettings: Cognito.UserPool.UserAttributeUpdateSettings?
         public var userPoolAddOns: Cognito.UserPool.UserPoolAddOns?
+        /// Constraints: 1 to 128 characters.
         public var userPoolName: Value<String>?
         public var userPoolTags: [String: Value<String>]?
         public var userPoolTier: Value<Cognito.UserPool.UserPoolTier>?
@@ -35,7 +44,9 @@ extension Cognito {
         public var usernameConfiguration: Cognito.UserPool.UsernameConfiguration?
         public var verificationMessageTemplate: Cognito.UserPool.VerificationMessageTemplate?
         public var webAuthnFactorConfiguration: Value<Cognito.UserPool.WebAuthnFactorConfiguration>?
+        /// Constraints: 1 to 63 characters.
         public var webAuthnRelyingPartyID: Value<String>?
+        /// Constraints: 1 to 9 characters.
         public var webAuthnUserVerification: Value<String>?
 
         public init(

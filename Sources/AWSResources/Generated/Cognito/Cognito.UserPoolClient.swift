@@ -3,31 +3,40 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::UserPoolClient`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpoolclient.html>
     public struct UserPoolClient: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::UserPoolClient"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: value 1 to 86400.
         public var accessTokenValidity: Value<Int>?
         public var allowedOAuthFlows: Value<[String]>?
         public var allowedOAuthFlowsUserPoolClient: Value<Bool>?
         public var allowedOAuthScopes: Value<[String]>?
         public var analyticsConfiguration: Cognito.UserPoolClient.AnalyticsConfiguration?
+        /// Constraints: value 3 to 15.
         public var authSessionValidity: Value<Int>?
         public var callbackURLs: Value<[String]>?
+        /// Constraints: 1 to 128 characters.
         public var clientName: Value<String>?
         public var defaultRedirectURI: Value<String>?
         public var enablePropagateAdditionalUserContextData: Value<Bool>?
         public var enableTokenRevocation: Value<Bool>?
         public var explicitAuthFlows: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var generateSecret: Value<Bool>?
+        /// Constraints: value 1 to 86400.
         public var idTokenValidity: Value<Int>?
         public var logoutURLs: Value<[String]>?
         public var preventUserExistenceErrors: Value<String>?
         public var readAttributes: Value<[String]>?
         public var refreshTokenRotation: Cognito.UserPoolClient.RefreshTokenRotation?
+        /// Constraints: value 1 to 315360000.
         public var refreshTokenValidity: Value<Int>?
         public var supportedIdentityProviders: Value<[String]>?
         public var tokenValidityUnits: Cognito.UserPoolClient.TokenValidityUnits?
+        /// Create-only: changing it replaces the resource.
         public var userPoolId: Value<String>
         public var writeAttributes: Value<[String]>?
 
@@ -159,6 +168,7 @@ extension Cognito.UserPoolClient {
 extension Cognito.UserPoolClient {
     public struct RefreshTokenRotation: Sendable, TemplateValueConvertible {
         public var feature: Value<Cognito.UserPoolClient.Feature>?
+        /// Constraints: value 0 to 60.
         public var retryGracePeriodSeconds: Value<Int>?
 
         public init(feature: Value<Cognito.UserPoolClient.Feature>? = nil, retryGracePeriodSeconds: Value<Int>? = nil) {

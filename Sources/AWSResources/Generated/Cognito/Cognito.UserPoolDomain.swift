@@ -3,13 +3,17 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::UserPoolDomain`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpooldomain.html>
     public struct UserPoolDomain: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::UserPoolDomain"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var customDomainConfig: Cognito.UserPoolDomain.CustomDomainConfigType?
+        /// Create-only: changing it replaces the resource.
         public var domain: Value<String>
         public var managedLoginVersion: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var userPoolId: Value<String>
 
         public init(

@@ -3,14 +3,20 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::UserPoolGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpoolgroup.html>
     public struct UserPoolGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::UserPoolGroup"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: at most 2048 characters.
         public var description: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var groupName: Value<String>?
+        /// Constraints: value at least 0.
         public var precedence: Value<Int>?
         public var roleArn: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var userPoolId: Value<String>
 
         public init(

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::UserPoolIdentityProvider`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpoolidentityprovider.html>
     public struct UserPoolIdentityProvider: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::UserPoolIdentityProvider"
         public let id: LogicalID
@@ -10,8 +12,11 @@ extension Cognito {
         public var attributeMapping: [String: Value<String>]?
         public var idpIdentifiers: Value<[String]>?
         public var providerDetails: [String: Value<String>]
+        /// Create-only: changing it replaces the resource.
         public var providerName: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var providerType: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var userPoolId: Value<String>
 
         public init(

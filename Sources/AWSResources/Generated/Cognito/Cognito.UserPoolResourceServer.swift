@@ -3,13 +3,17 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::UserPoolResourceServer`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpoolresourceserver.html>
     public struct UserPoolResourceServer: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::UserPoolResourceServer"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var identifier: Value<String>
         public var name: Value<String>
         public var scopes: [Cognito.UserPoolResourceServer.ResourceServerScopeType]?
+        /// Create-only: changing it replaces the resource.
         public var userPoolId: Value<String>
 
         public init(

@@ -3,14 +3,18 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::UserPoolRiskConfigurationAttachment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpoolriskconfigurationattachment.html>
     public struct UserPoolRiskConfigurationAttachment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::UserPoolRiskConfigurationAttachment"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var accountTakeoverRiskConfiguration: Cognito.UserPoolRiskConfigurationAttachment.AccountTakeoverRiskConfigurationType?
+        /// Create-only: changing it replaces the resource.
         public var clientId: Value<String>
         public var compromisedCredentialsRiskConfiguration: Cognito.UserPoolRiskConfigurationAttachment.CompromisedCredentialsRiskConfigurationType?
         public var riskExceptionConfiguration: Cognito.UserPoolRiskConfigurationAttachment.RiskExceptionConfigurationType?
+        /// Create-only: changing it replaces the resource.
         public var userPoolId: Value<String>
 
         public init(

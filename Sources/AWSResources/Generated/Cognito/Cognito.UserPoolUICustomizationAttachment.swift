@@ -3,12 +3,16 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::UserPoolUICustomizationAttachment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpooluicustomizationattachment.html>
     public struct UserPoolUICustomizationAttachment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::UserPoolUICustomizationAttachment"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var css: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var clientId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var userPoolId: Value<String>
 
         public init(

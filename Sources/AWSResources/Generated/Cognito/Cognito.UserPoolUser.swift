@@ -3,17 +3,27 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::UserPoolUser`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpooluser.html>
     public struct UserPoolUser: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::UserPoolUser"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var clientMetadata: [String: Value<String>]?
+        /// Create-only: changing it replaces the resource.
         public var desiredDeliveryMediums: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var forceAliasCreation: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var messageAction: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var userAttributes: [Cognito.UserPoolUser.AttributeType]?
+        /// Create-only: changing it replaces the resource.
         public var userPoolId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var username: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var validationData: [Cognito.UserPoolUser.AttributeType]?
 
         public init(

@@ -3,12 +3,17 @@ import CloudFormation
 
 extension Cognito {
     /// `AWS::Cognito::UserPoolUserToGroupAttachment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpoolusertogroupattachment.html>
     public struct UserPoolUserToGroupAttachment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Cognito::UserPoolUserToGroupAttachment"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var groupName: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var userPoolId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var username: Value<String>
 
         public init(

@@ -3,23 +3,31 @@ import CloudFormation
 
 extension DynamoDB {
     /// `AWS::DynamoDB::GlobalTable`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-dynamodb-globaltable.html>
     public struct GlobalTable: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::DynamoDB::GlobalTable"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: at least 1 items.
         public var attributeDefinitions: [DynamoDB.GlobalTable.AttributeDefinition]?
         public var billingMode: Value<String>?
         public var globalSecondaryIndexes: [DynamoDB.GlobalTable.GlobalSecondaryIndex]?
         public var globalTableSourceArn: Value<String>?
+        /// Constraints: 1 to 1 items.
         public var globalTableWitnesses: [DynamoDB.GlobalTable.GlobalTableWitness]?
         public var keySchema: [DynamoDB.GlobalTable.KeySchema]?
         public var localSecondaryIndexes: [DynamoDB.GlobalTable.LocalSecondaryIndex]?
         public var multiRegionConsistency: Value<DynamoDB.GlobalTable.MultiRegionConsistency>?
         public var readOnDemandThroughputSettings: DynamoDB.GlobalTable.ReadOnDemandThroughputSettings?
         public var readProvisionedThroughputSettings: DynamoDB.GlobalTable.GlobalReadProvisionedThroughputSettings?
+        /// Constraints: at least 1 items.
         public var replicas: [DynamoDB.GlobalTable.ReplicaSpecification]
         public var sseSpecification: DynamoDB.GlobalTable.SSESpecification?
         public var streamSpecification: DynamoDB.GlobalTable.StreamSpecification?
+        /// Constraints: 1 to 1024 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var tableName: Value<String>?
         public var timeToLiveSpecification: DynamoDB.GlobalTable.TimeToLiveSpecification?
         public var warmThroughput: DynamoDB.GlobalTable.WarmThroughput?
@@ -106,6 +114,7 @@ extension DynamoDB.GlobalTable {
 
 extension DynamoDB.GlobalTable {
     public struct AttributeDefinition: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 255 characters.
         public var attributeName: Value<String>
         public var attributeType: Value<DynamoDB.GlobalTable.AttributeType>
 
@@ -141,7 +150,9 @@ extension Value where T == DynamoDB.GlobalTable.AttributeType {
 
 extension DynamoDB.GlobalTable {
     public struct GlobalSecondaryIndex: Sendable, TemplateValueConvertible {
+        /// Constraints: 3 to 255 characters.
         public var indexName: Value<String>
+        /// Constraints: at least 1 items.
         public var keySchema: [DynamoDB.GlobalTable.KeySchema]
         public var projection: DynamoDB.GlobalTable.Projection
         public var readOnDemandThroughputSettings: DynamoDB.GlobalTable.ReadOnDemandThroughputSettings?
@@ -187,6 +198,7 @@ extension DynamoDB.GlobalTable {
 
 extension DynamoDB.GlobalTable {
     public struct KeySchema: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 255 characters.
         public var attributeName: Value<String>
         public var keyType: Value<DynamoDB.GlobalTable.KeyType>
 
@@ -220,6 +232,7 @@ extension Value where T == DynamoDB.GlobalTable.KeyType {
 
 extension DynamoDB.GlobalTable {
     public struct Projection: Sendable, TemplateValueConvertible {
+        /// Constraints: at most 20 items.
         public var nonKeyAttributes: Value<[String]>?
         public var projectionType: Value<String>?
 
@@ -239,6 +252,7 @@ extension DynamoDB.GlobalTable {
 
 extension DynamoDB.GlobalTable {
     public struct ReadOnDemandThroughputSettings: Sendable, TemplateValueConvertible {
+        /// Constraints: value at least 1.
         public var maxReadRequestUnits: Value<Int>?
 
         public init(maxReadRequestUnits: Value<Int>? = nil) {
@@ -255,6 +269,7 @@ extension DynamoDB.GlobalTable {
 
 extension DynamoDB.GlobalTable {
     public struct GlobalReadProvisionedThroughputSettings: Sendable, TemplateValueConvertible {
+        /// Constraints: value at least 1.
         public var readCapacityUnits: Value<Int>?
 
         public init(readCapacityUnits: Value<Int>? = nil) {
@@ -271,7 +286,9 @@ extension DynamoDB.GlobalTable {
 
 extension DynamoDB.GlobalTable {
     public struct WarmThroughput: Sendable, TemplateValueConvertible {
+        /// Constraints: value at least 1.
         public var readUnitsPerSecond: Value<Int>?
+        /// Constraints: value at least 1.
         public var writeUnitsPerSecond: Value<Int>?
 
         public init(readUnitsPerSecond: Value<Int>? = nil, writeUnitsPerSecond: Value<Int>? = nil) {
@@ -290,6 +307,7 @@ extension DynamoDB.GlobalTable {
 
 extension DynamoDB.GlobalTable {
     public struct WriteOnDemandThroughputSettings: Sendable, TemplateValueConvertible {
+        /// Constraints: value at least 1.
         public var maxWriteRequestUnits: Value<Int>?
 
         public init(maxWriteRequestUnits: Value<Int>? = nil) {
@@ -322,8 +340,11 @@ extension DynamoDB.GlobalTable {
 
 extension DynamoDB.GlobalTable {
     public struct CapacityAutoScalingSettings: Sendable, TemplateValueConvertible {
+        /// Constraints: value at least 1.
         public var maxCapacity: Value<Int>
+        /// Constraints: value at least 1.
         public var minCapacity: Value<Int>
+        /// Constraints: value at least 1.
         public var seedCapacity: Value<Int>?
         public var targetTrackingScalingPolicyConfiguration: DynamoDB.GlobalTable.TargetTrackingScalingPolicyConfiguration
 
@@ -353,7 +374,9 @@ extension DynamoDB.GlobalTable {
 extension DynamoDB.GlobalTable {
     public struct TargetTrackingScalingPolicyConfiguration: Sendable, TemplateValueConvertible {
         public var disableScaleIn: Value<Bool>?
+        /// Constraints: value at least 0.
         public var scaleInCooldown: Value<Int>?
+        /// Constraints: value at least 0.
         public var scaleOutCooldown: Value<Int>?
         public var targetValue: Value<Double>
 
@@ -398,6 +421,7 @@ extension DynamoDB.GlobalTable {
 
 extension DynamoDB.GlobalTable {
     public struct LocalSecondaryIndex: Sendable, TemplateValueConvertible {
+        /// Constraints: 3 to 255 characters.
         public var indexName: Value<String>
         public var keySchema: [DynamoDB.GlobalTable.KeySchema]
         public var projection: DynamoDB.GlobalTable.Projection
@@ -542,6 +566,7 @@ extension Value where T == DynamoDB.GlobalTable.Mode {
 extension DynamoDB.GlobalTable {
     public struct ReplicaGlobalSecondaryIndexSpecification: Sendable, TemplateValueConvertible {
         public var contributorInsightsSpecification: DynamoDB.GlobalTable.ContributorInsightsSpecification?
+        /// Constraints: 3 to 255 characters.
         public var indexName: Value<String>
         public var readOnDemandThroughputSettings: DynamoDB.GlobalTable.ReadOnDemandThroughputSettings?
         public var readProvisionedThroughputSettings: DynamoDB.GlobalTable.ReadProvisionedThroughputSettings?
@@ -572,6 +597,7 @@ extension DynamoDB.GlobalTable {
 extension DynamoDB.GlobalTable {
     public struct ReadProvisionedThroughputSettings: Sendable, TemplateValueConvertible {
         public var readCapacityAutoScalingSettings: DynamoDB.GlobalTable.CapacityAutoScalingSettings?
+        /// Constraints: value at least 1.
         public var readCapacityUnits: Value<Int>?
 
         public init(readCapacityAutoScalingSettings: DynamoDB.GlobalTable.CapacityAutoScalingSettings? = nil, readCapacityUnits: Value<Int>? = nil) {
@@ -638,6 +664,7 @@ extension Value where T == DynamoDB.GlobalTable.ApproximateCreationDateTimePreci
 extension DynamoDB.GlobalTable {
     public struct PointInTimeRecoverySpecification: Sendable, TemplateValueConvertible {
         public var pointInTimeRecoveryEnabled: Value<Bool>?
+        /// Constraints: value 1 to 35.
         public var recoveryPeriodInDays: Value<Int>?
 
         public init(pointInTimeRecoveryEnabled: Value<Bool>? = nil, recoveryPeriodInDays: Value<Int>? = nil) {

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension DynamoDB {
     /// `AWS::DynamoDB::Table`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-dynamodb-table.html>
     public struct Table: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::DynamoDB::Table"
         public let id: LogicalID
@@ -12,7 +14,9 @@ extension DynamoDB {
         public var contributorInsightsSpecification: DynamoDB.Table.ContributorInsightsSpecification?
         public var deletionProtectionEnabled: Value<Bool>?
         public var globalSecondaryIndexes: [DynamoDB.Table.GlobalSecondaryIndex]?
+        /// Create-only: changing it replaces the resource.
         public var importSourceSpecification: DynamoDB.Table.ImportSourceSpecification?
+        /// Constraints: at least 1 items.
         public var keySchema: [DynamoDB.Table.KeySchema]
         public var kinesisStreamSpecification: DynamoDB.Table.KinesisStreamSpecification?
         public var localSecondaryIndexes: [DynamoDB.Table.LocalSecondaryIndex]?
@@ -23,6 +27,9 @@ extension DynamoDB {
         public var sseSpecification: DynamoDB.Table.SSESpecification?
         public var streamSpecification: DynamoDB.Table.StreamSpecification?
         public var tableClass: Value<String>?
+        /// Constraints: 1 to 1024 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var tableName: Value<String>?
         public var tags: [DynamoDB.Table.Tag]?
         public var timeToLiveSpecification: DynamoDB.Table.TimeToLiveSpecification?
@@ -112,6 +119,7 @@ extension DynamoDB.Table {
 
 extension DynamoDB.Table {
     public struct AttributeDefinition: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 255 characters.
         public var attributeName: Value<String>
         public var attributeType: Value<DynamoDB.Table.AttributeType>
 
@@ -182,6 +190,7 @@ extension DynamoDB.Table {
     public struct GlobalSecondaryIndex: Sendable, TemplateValueConvertible {
         public var contributorInsightsSpecification: DynamoDB.Table.ContributorInsightsSpecification?
         public var indexName: Value<String>
+        /// Constraints: at least 1 items.
         public var keySchema: [DynamoDB.Table.KeySchema]
         public var onDemandThroughput: DynamoDB.Table.OnDemandThroughput?
         public var projection: DynamoDB.Table.Projection
@@ -241,7 +250,9 @@ extension DynamoDB.Table {
 
 extension DynamoDB.Table {
     public struct OnDemandThroughput: Sendable, TemplateValueConvertible {
+        /// Constraints: value at least 1.
         public var maxReadRequestUnits: Value<Int>?
+        /// Constraints: value at least 1.
         public var maxWriteRequestUnits: Value<Int>?
 
         public init(maxReadRequestUnits: Value<Int>? = nil, maxWriteRequestUnits: Value<Int>? = nil) {
@@ -298,7 +309,9 @@ extension DynamoDB.Table {
 
 extension DynamoDB.Table {
     public struct WarmThroughput: Sendable, TemplateValueConvertible {
+        /// Constraints: value at least 1.
         public var readUnitsPerSecond: Value<Int>?
+        /// Constraints: value at least 1.
         public var writeUnitsPerSecond: Value<Int>?
 
         public init(readUnitsPerSecond: Value<Int>? = nil, writeUnitsPerSecond: Value<Int>? = nil) {
@@ -441,6 +454,7 @@ extension Value where T == DynamoDB.Table.ApproximateCreationDateTimePrecision {
 
 extension DynamoDB.Table {
     public struct LocalSecondaryIndex: Sendable, TemplateValueConvertible {
+        /// Constraints: 3 to 255 characters; pattern `^[a-zA-Z0-9_.-]+$`.
         public var indexName: Value<String>
         public var keySchema: [DynamoDB.Table.KeySchema]
         public var projection: DynamoDB.Table.Projection
@@ -468,6 +482,7 @@ extension DynamoDB.Table {
 extension DynamoDB.Table {
     public struct PointInTimeRecoverySpecification: Sendable, TemplateValueConvertible {
         public var pointInTimeRecoveryEnabled: Value<Bool>?
+        /// Constraints: value 1 to 35.
         public var recoveryPeriodInDays: Value<Int>?
 
         public init(pointInTimeRecoveryEnabled: Value<Bool>? = nil, recoveryPeriodInDays: Value<Int>? = nil) {

@@ -3,13 +3,19 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::CapacityManagerDataExport`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-capacitymanagerdataexport.html>
     public struct CapacityManagerDataExport: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::CapacityManagerDataExport"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var outputFormat: Value<EC2.CapacityManagerDataExport.OutputFormat>
+        /// Create-only: changing it replaces the resource.
         public var s3BucketName: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var s3BucketPrefix: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var schedule: Value<EC2.CapacityManagerDataExport.Schedule>
         public var tags: [EC2.CapacityManagerDataExport.Tag]?
 
@@ -74,7 +80,9 @@ extension Value where T == EC2.CapacityManagerDataExport.Schedule {
 
 extension EC2.CapacityManagerDataExport {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

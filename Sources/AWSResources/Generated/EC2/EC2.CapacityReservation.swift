@@ -3,23 +3,39 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::CapacityReservation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-capacityreservation.html>
     public struct CapacityReservation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::CapacityReservation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var availabilityZone: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var availabilityZoneId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ebsOptimized: Value<Bool>?
         public var endDate: Value<String>?
         public var endDateType: Value<EC2.CapacityReservation.EndDateType>?
+        /// Create-only: changing it replaces the resource.
         public var ephemeralStorage: Value<Bool>?
         public var instanceCount: Value<Int>
         public var instanceMatchCriteria: Value<EC2.CapacityReservation.InstanceMatchCriteria>?
+        /// Create-only: changing it replaces the resource.
         public var instancePlatform: Value<EC2.CapacityReservation.InstancePlatform>
+        /// Create-only: changing it replaces the resource.
         public var instanceType: Value<String>
+        /// Constraints: pattern `^arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/op-[a-f0-9]{17}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var outPostArn: Value<String>?
+        /// Constraints: pattern `^arn:aws([a-z-]+)?:ec2:[a-z\d-]+:\d{12}:placement-group/^.{1,255}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var placementGroupArn: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var tagSpecifications: [EC2.CapacityReservation.TagSpecification]?
+        /// Create-only: changing it replaces the resource.
         public var tenancy: Value<EC2.CapacityReservation.Tenancy>?
         public var unusedReservationBillingOwnerId: Value<String>?
 

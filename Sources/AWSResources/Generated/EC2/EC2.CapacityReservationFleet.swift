@@ -3,18 +3,29 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::CapacityReservationFleet`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-capacityreservationfleet.html>
     public struct CapacityReservationFleet: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::CapacityReservationFleet"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var allocationStrategy: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var endDate: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var instanceMatchCriteria: Value<EC2.CapacityReservationFleet.InstanceMatchCriteria>?
+        /// Constraints: at most 50 items.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var instanceTypeSpecifications: [EC2.CapacityReservationFleet.InstanceTypeSpecification]?
         public var noRemoveEndDate: Value<Bool>?
         public var removeEndDate: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var tagSpecifications: [EC2.CapacityReservationFleet.TagSpecification]?
+        /// Create-only: changing it replaces the resource.
         public var tenancy: Value<EC2.CapacityReservationFleet.Tenancy>?
+        /// Constraints: value 1 to 25000.
         public var totalTargetCapacity: Value<Int>?
 
         public init(
@@ -81,7 +92,9 @@ extension EC2.CapacityReservationFleet {
         public var ebsOptimized: Value<Bool>?
         public var instancePlatform: Value<EC2.CapacityReservationFleet.InstancePlatform>?
         public var instanceType: Value<EC2.CapacityReservationFleet.InstanceType>?
+        /// Constraints: value 0 to 999.
         public var priority: Value<Int>?
+        /// Constraints: value 0.001 to 99.999.
         public var weight: Value<Double>?
 
         public init(

@@ -3,11 +3,14 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::CarrierGateway`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-carriergateway.html>
     public struct CarrierGateway: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::CarrierGateway"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var tags: [EC2.CarrierGateway.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>
 
         public init(
@@ -40,7 +43,9 @@ extension EC2.CarrierGateway {
 
 extension EC2.CarrierGateway {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 127 characters; pattern `^(?!aws:.*)`.
         public var key: Value<String>?
+        /// Constraints: 1 to 255 characters; pattern `^(?!aws:.*)`.
         public var value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {

@@ -3,14 +3,21 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::ClientVpnAuthorizationRule`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-clientvpnauthorizationrule.html>
     public struct ClientVpnAuthorizationRule: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::ClientVpnAuthorizationRule"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var accessGroupId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var authorizeAllGroups: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var clientVpnEndpointId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var description: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var targetNetworkCidr: Value<String>
 
         public init(

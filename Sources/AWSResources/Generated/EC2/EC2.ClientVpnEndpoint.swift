@@ -3,11 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::ClientVpnEndpoint`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-clientvpnendpoint.html>
     public struct ClientVpnEndpoint: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::ClientVpnEndpoint"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var authenticationOptions: [EC2.ClientVpnEndpoint.ClientAuthenticationRequest]
+        /// Create-only: changing it replaces the resource.
         public var clientCidrBlock: Value<String>?
         public var clientConnectOptions: EC2.ClientVpnEndpoint.ClientConnectOptions?
         public var clientLoginBannerOptions: EC2.ClientVpnEndpoint.ClientLoginBannerOptions?
@@ -16,15 +20,20 @@ extension EC2 {
         public var description: Value<String>?
         public var disconnectOnSessionTimeout: Value<Bool>?
         public var dnsServers: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var endpointIpAddressType: Value<String>?
         public var securityGroupIds: Value<[String]>?
         public var selfServicePortal: Value<String>?
         public var serverCertificateArn: Value<String>
         public var sessionTimeoutHours: Value<Int>?
         public var splitTunnel: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var tagSpecifications: [EC2.ClientVpnEndpoint.TagSpecification]?
+        /// Create-only: changing it replaces the resource.
         public var trafficIpAddressType: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayConfiguration: EC2.ClientVpnEndpoint.TransitGatewayConfiguration?
+        /// Create-only: changing it replaces the resource.
         public var transportProtocol: Value<String>?
         public var vpcId: Value<String>?
         public var vpnPort: Value<Int>?

@@ -3,13 +3,19 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::ClientVpnRoute`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-clientvpnroute.html>
     public struct ClientVpnRoute: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::ClientVpnRoute"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var clientVpnEndpointId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var description: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var destinationCidrBlock: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var targetVpcSubnetId: Value<String>?
 
         public init(

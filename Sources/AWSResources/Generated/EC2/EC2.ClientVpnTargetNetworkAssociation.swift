@@ -3,13 +3,19 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::ClientVpnTargetNetworkAssociation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-clientvpntargetnetworkassociation.html>
     public struct ClientVpnTargetNetworkAssociation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::ClientVpnTargetNetworkAssociation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var availabilityZone: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var availabilityZoneId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var clientVpnEndpointId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var subnetId: Value<String>?
 
         public init(

@@ -3,16 +3,29 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::CustomerGateway`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-customergateway.html>
     public struct CustomerGateway: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::CustomerGateway"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var bgpAsn: Value<Int>?
+        /// Constraints: value 2147483648 to 4294967294.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var bgpAsnExtended: Value<Double>?
+        /// Constraints: pattern
+        /// `^arn:(aws[a-zA-Z-]*)?:acm:[a-z]{2}((-gov)|(-iso([a-z]{1})?))?-[a-z]+-\d{1}:\d{12}:certificate\/[a-zA-Z0-9-_]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var certificateArn: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var deviceName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipAddress: Value<String>
         public var tags: [EC2.CustomerGateway.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var customerGatewayType: Value<String>
 
         public init(

@@ -3,15 +3,25 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::DHCPOptions`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-dhcpoptions.html>
     public struct DHCPOptions: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::DHCPOptions"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var domainName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var domainNameServers: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var ipv6AddressPreferredLeaseTime: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var netbiosNameServers: Value<[String]>?
+        /// Constraints: one of 1, 2, 4, 8.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var netbiosNodeType: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var ntpServers: Value<[String]>?
         public var tags: [EC2.DHCPOptions.Tag]?
 
@@ -56,7 +66,9 @@ extension EC2.DHCPOptions {
 
 extension EC2.DHCPOptions {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,22 +3,36 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::EC2Fleet`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-ec2fleet.html>
     public struct EC2Fleet: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::EC2Fleet"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var context: Value<String>?
         public var excessCapacityTerminationPolicy: Value<EC2.EC2Fleet.ExcessCapacityTerminationPolicy>?
+        /// Constraints: 0 to 50 items.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var launchTemplateConfigs: [EC2.EC2Fleet.FleetLaunchTemplateConfigRequest]
+        /// Create-only: changing it replaces the resource.
         public var onDemandOptions: EC2.EC2Fleet.OnDemandOptionsRequest?
+        /// Create-only: changing it replaces the resource.
         public var replaceUnhealthyInstances: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var reservedCapacityOptions: EC2.EC2Fleet.ReservedCapacityOptionsRequest?
+        /// Create-only: changing it replaces the resource.
         public var spotOptions: EC2.EC2Fleet.SpotOptionsRequest?
+        /// Create-only: changing it replaces the resource.
         public var tagSpecifications: [EC2.EC2Fleet.TagSpecification]?
         public var targetCapacitySpecification: EC2.EC2Fleet.TargetCapacitySpecificationRequest
+        /// Create-only: changing it replaces the resource.
         public var terminateInstancesWithExpiration: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var ec2FleetType: Value<EC2.EC2Fleet.Kind>?
+        /// Create-only: changing it replaces the resource.
         public var validFrom: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var validUntil: Value<String>?
 
         public init(
@@ -114,6 +128,7 @@ extension EC2.EC2Fleet {
 extension EC2.EC2Fleet {
     public struct FleetLaunchTemplateSpecificationRequest: Sendable, TemplateValueConvertible {
         public var launchTemplateId: Value<String>?
+        /// Constraints: 3 to 128 characters; pattern `[a-zA-Z0-9\(\)\.\-/_]+`.
         public var launchTemplateName: Value<String>?
         public var launchTemplateSpecificationUserData: Value<String>?
         public var version: Value<String>
@@ -333,12 +348,14 @@ extension EC2.EC2Fleet {
         public var acceleratorNames: Value<[EC2.EC2Fleet.AcceleratorNames]>?
         public var acceleratorTotalMemoryMiB: EC2.EC2Fleet.AcceleratorTotalMemoryMiBRequest?
         public var acceleratorTypes: Value<[EC2.EC2Fleet.AcceleratorTypes]>?
+        /// Constraints: 0 to 400 items.
         public var allowedInstanceTypes: Value<[String]>?
         public var bareMetal: Value<EC2.EC2Fleet.BareMetal>?
         public var baselineEbsBandwidthMbps: EC2.EC2Fleet.BaselineEbsBandwidthMbpsRequest?
         public var baselinePerformanceFactors: EC2.EC2Fleet.BaselinePerformanceFactorsRequest?
         public var burstablePerformance: Value<EC2.EC2Fleet.BurstablePerformance>?
         public var cpuManufacturers: Value<[EC2.EC2Fleet.CpuManufacturers]>?
+        /// Constraints: 0 to 400 items.
         public var excludedInstanceTypes: Value<[String]>?
         public var instanceGenerations: Value<[EC2.EC2Fleet.InstanceGenerations]>?
         public var localStorage: Value<EC2.EC2Fleet.LocalStorage>?

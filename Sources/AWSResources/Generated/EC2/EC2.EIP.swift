@@ -3,17 +3,23 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::EIP`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-eip.html>
     public struct EIP: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::EIP"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var address: Value<String>?
         public var domain: Value<String>?
         public var instanceId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipamPoolId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var networkBorderGroup: Value<String>?
         public var publicIpv4Pool: Value<String>?
         public var tags: [EC2.EIP.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var transferAddress: Value<String>?
 
         public init(

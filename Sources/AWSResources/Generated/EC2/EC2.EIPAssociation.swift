@@ -3,14 +3,21 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::EIPAssociation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-eipassociation.html>
     public struct EIPAssociation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::EIPAssociation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var allocationId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var eip: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var instanceId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var networkInterfaceId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var privateIpAddress: Value<String>?
 
         public init(

@@ -3,11 +3,14 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::EgressOnlyInternetGateway`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-egressonlyinternetgateway.html>
     public struct EgressOnlyInternetGateway: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::EgressOnlyInternetGateway"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var tags: [EC2.EgressOnlyInternetGateway.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>
 
         public init(
@@ -36,7 +39,9 @@ extension EC2.EgressOnlyInternetGateway {
 
 extension EC2.EgressOnlyInternetGateway {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: at most 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,11 +3,20 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::EnclaveCertificateIamRoleAssociation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-enclavecertificateiamroleassociation.html>
     public struct EnclaveCertificateIamRoleAssociation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::EnclaveCertificateIamRoleAssociation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 1283 characters; pattern
+        /// `^arn:aws[A-Za-z0-9-]{0,64}:acm:[A-Za-z0-9-]{1,64}:([0-9]{12})?:certificate/.+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var certificateArn: Value<String>
+        /// Constraints: 1 to 1283 characters; pattern `^arn:aws[A-Za-z0-9-]{0,64}:iam:.*:([0-9]{12})?:role/.+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var roleArn: Value<String>
 
         public init(

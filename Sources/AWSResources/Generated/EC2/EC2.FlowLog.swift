@@ -3,21 +3,34 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::FlowLog`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-flowlog.html>
     public struct FlowLog: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::FlowLog"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var deliverCrossAccountRole: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var deliverLogsPermissionArn: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var destinationOptions: EC2.FlowLog.DestinationOptions?
+        /// Create-only: changing it replaces the resource.
         public var logDestination: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var logDestinationType: Value<EC2.FlowLog.LogDestinationType>?
+        /// Create-only: changing it replaces the resource.
         public var logFormat: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var logGroupName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var maxAggregationInterval: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var resourceId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var flowLogResourceType: Value<EC2.FlowLog.ResourceTypeType>
         public var tags: [EC2.FlowLog.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var trafficType: Value<EC2.FlowLog.TrafficType>?
 
         public init(

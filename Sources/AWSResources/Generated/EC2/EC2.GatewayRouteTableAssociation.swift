@@ -3,10 +3,13 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::GatewayRouteTableAssociation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-gatewayroutetableassociation.html>
     public struct GatewayRouteTableAssociation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::GatewayRouteTableAssociation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var gatewayId: Value<String>
         public var routeTableId: Value<String>
 

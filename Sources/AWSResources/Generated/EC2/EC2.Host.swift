@@ -3,17 +3,24 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::Host`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-host.html>
     public struct Host: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::Host"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var assetId: Value<String>?
         public var autoPlacement: Value<EC2.Host.AutoPlacement>?
+        /// Create-only: changing it replaces the resource.
         public var availabilityZone: Value<String>
         public var hostMaintenance: Value<EC2.Host.HostMaintenance>?
         public var hostRecovery: Value<EC2.Host.HostRecovery>?
+        /// Create-only: changing it replaces the resource.
         public var instanceFamily: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var instanceType: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var outpostArn: Value<String>?
         public var tags: [EC2.Host.Tag]?
 

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::IPAM`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-ipam.html>
     public struct IPAM: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::IPAM"
         public let id: LogicalID
@@ -11,6 +13,7 @@ extension EC2 {
         public var description: Value<String>?
         public var enablePrivateGua: Value<Bool>?
         public var meteredAccount: Value<EC2.IPAM.MeteredAccount>?
+        /// Constraints: 0 to 50 items.
         public var operatingRegions: [EC2.IPAM.IpamOperatingRegion]?
         public var tags: [EC2.IPAM.Tag]?
         public var tier: Value<EC2.IPAM.Tier>?
@@ -70,6 +73,7 @@ extension EC2.IPAM {
 
 extension EC2.IPAM {
     public struct IpamOrganizationalUnitExclusion: Sendable, TemplateValueConvertible {
+        /// Constraints: at least 1 characters.
         public var organizationsEntityPath: Value<String>
 
         public init(organizationsEntityPath: Value<String>) {
@@ -116,7 +120,9 @@ extension EC2.IPAM {
 
 extension EC2.IPAM {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

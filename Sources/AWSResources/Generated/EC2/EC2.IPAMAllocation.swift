@@ -3,13 +3,19 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::IPAMAllocation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-ipamallocation.html>
     public struct IPAMAllocation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::IPAMAllocation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var cidr: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var description: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipamPoolId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var netmaskLength: Value<Int>?
 
         public init(

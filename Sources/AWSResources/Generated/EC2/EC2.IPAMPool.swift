@@ -3,24 +3,37 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::IPAMPool`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-ipampool.html>
     public struct IPAMPool: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::IPAMPool"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var addressFamily: Value<String>
+        /// Constraints: value 0 to 128.
         public var allocationDefaultNetmaskLength: Value<Int>?
+        /// Constraints: value 0 to 128.
         public var allocationMaxNetmaskLength: Value<Int>?
+        /// Constraints: value 0 to 128.
         public var allocationMinNetmaskLength: Value<Int>?
         public var allocationResourceTags: [EC2.IPAMPool.Tag]?
         public var autoImport: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var awsService: Value<String>?
         public var description: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipamScopeId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var locale: Value<String>?
         public var provisionedCidrs: [EC2.IPAMPool.ProvisionedCidr]?
+        /// Create-only: changing it replaces the resource.
         public var publicIpSource: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var publiclyAdvertisable: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var sourceIpamPoolId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var sourceResource: EC2.IPAMPool.SourceResource?
         public var tags: [EC2.IPAMPool.Tag]?
 
@@ -106,7 +119,9 @@ extension EC2.IPAMPool {
 
 extension EC2.IPAMPool {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,12 +3,17 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::IPAMPoolCidr`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-ipampoolcidr.html>
     public struct IPAMPoolCidr: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::IPAMPoolCidr"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var cidr: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipamPoolId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var netmaskLength: Value<Int>?
 
         public init(

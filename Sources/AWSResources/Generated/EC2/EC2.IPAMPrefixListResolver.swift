@@ -3,12 +3,16 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::IPAMPrefixListResolver`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-ipamprefixlistresolver.html>
     public struct IPAMPrefixListResolver: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::IPAMPrefixListResolver"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var addressFamily: Value<EC2.IPAMPrefixListResolver.AddressFamily>
         public var description: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipamId: Value<String>?
         public var rules: [EC2.IPAMPrefixListResolver.IpamPrefixListResolverRule]?
         public var tags: [EC2.IPAMPrefixListResolver.Tag]?
@@ -158,7 +162,9 @@ extension Value where T == EC2.IPAMPrefixListResolver.Operation {
 
 extension EC2.IPAMPrefixListResolver {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,13 +3,18 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::IPAMPrefixListResolverTarget`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-ipamprefixlistresolvertarget.html>
     public struct IPAMPrefixListResolverTarget: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::IPAMPrefixListResolverTarget"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var desiredVersion: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var ipamPrefixListResolverId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var prefixListId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var prefixListRegion: Value<String>
         public var tags: [EC2.IPAMPrefixListResolverTarget.Tag]?
         public var trackLatestVersion: Value<Bool>
@@ -54,7 +59,9 @@ extension EC2.IPAMPrefixListResolverTarget {
 
 extension EC2.IPAMPrefixListResolverTarget {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

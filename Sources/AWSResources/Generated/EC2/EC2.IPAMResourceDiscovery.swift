@@ -3,11 +3,14 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::IPAMResourceDiscovery`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-ipamresourcediscovery.html>
     public struct IPAMResourceDiscovery: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::IPAMResourceDiscovery"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var description: Value<String>?
+        /// Constraints: 0 to 50 items.
         public var operatingRegions: [EC2.IPAMResourceDiscovery.IpamOperatingRegion]?
         public var organizationalUnitExclusions: [EC2.IPAMResourceDiscovery.IpamResourceDiscoveryOrganizationalUnitExclusion]?
         public var tags: [EC2.IPAMResourceDiscovery.Tag]?
@@ -70,6 +73,7 @@ extension EC2.IPAMResourceDiscovery {
 
 extension EC2.IPAMResourceDiscovery {
     public struct IpamResourceDiscoveryOrganizationalUnitExclusion: Sendable, TemplateValueConvertible {
+        /// Constraints: at least 1 characters.
         public var organizationsEntityPath: Value<String>
 
         public init(organizationsEntityPath: Value<String>) {
@@ -86,7 +90,9 @@ extension EC2.IPAMResourceDiscovery {
 
 extension EC2.IPAMResourceDiscovery {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,11 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::IPAMResourceDiscoveryAssociation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-ipamresourcediscoveryassociation.html>
     public struct IPAMResourceDiscoveryAssociation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::IPAMResourceDiscoveryAssociation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var ipamId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var ipamResourceDiscoveryId: Value<String>
         public var tags: [EC2.IPAMResourceDiscoveryAssociation.Tag]?
 
@@ -54,7 +58,9 @@ extension EC2.IPAMResourceDiscoveryAssociation {
 
 extension EC2.IPAMResourceDiscoveryAssociation {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

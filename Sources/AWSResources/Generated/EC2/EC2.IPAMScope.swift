@@ -3,12 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::IPAMScope`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-ipamscope.html>
     public struct IPAMScope: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::IPAMScope"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var description: Value<String>?
         public var externalAuthorityConfiguration: EC2.IPAMScope.IpamScopeExternalAuthorityConfiguration?
+        /// Create-only: changing it replaces the resource.
         public var ipamId: Value<String>
         public var tags: [EC2.IPAMScope.Tag]?
 
@@ -85,7 +88,9 @@ extension Value where T == EC2.IPAMScope.IpamScopeExternalAuthorityType {
 
 extension EC2.IPAMScope {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,46 +3,66 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::Instance`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-instance.html>
     public struct Instance: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::Instance"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var additionalInfo: Value<String>?
         public var affinity: Value<EC2.Instance.Affinity>?
+        /// Create-only: changing it replaces the resource.
         public var availabilityZone: Value<String>?
         public var blockDeviceMappings: [EC2.Instance.BlockDeviceMapping]?
+        /// Create-only: changing it replaces the resource.
         public var cpuOptions: EC2.Instance.CpuOptions?
         public var creditSpecification: EC2.Instance.CreditSpecification?
         public var disableApiTermination: Value<Bool>?
         public var ebsOptimized: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var elasticGpuSpecifications: [EC2.Instance.ElasticGpuSpecification]?
+        /// Create-only: changing it replaces the resource.
         public var elasticInferenceAccelerators: [EC2.Instance.ElasticInferenceAccelerator]?
+        /// Create-only: changing it replaces the resource.
         public var enclaveOptions: EC2.Instance.EnclaveOptions?
+        /// Create-only: changing it replaces the resource.
         public var hibernationOptions: EC2.Instance.HibernationOptions?
         public var hostId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var hostResourceGroupArn: Value<String>?
         public var iamInstanceProfile: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var imageId: Value<String>?
         public var instanceInitiatedShutdownBehavior: Value<EC2.Instance.InstanceInitiatedShutdownBehavior>?
         public var instanceType: Value<EC2.Instance.InstanceType>?
+        /// Create-only: changing it replaces the resource.
         public var ipv6AddressCount: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var ipv6Addresses: [EC2.Instance.InstanceIpv6Address]?
         public var kernelId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var keyName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var launchTemplate: EC2.Instance.LaunchTemplateSpecification?
+        /// Create-only: changing it replaces the resource.
         public var licenseSpecifications: [EC2.Instance.LicenseSpecification]?
         public var metadataOptions: EC2.Instance.MetadataOptions?
         public var monitoring: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var networkInterfaces: [EC2.Instance.NetworkInterface]?
+        /// Create-only: changing it replaces the resource.
         public var placementGroupName: Value<String>?
         public var privateDnsNameOptions: EC2.Instance.PrivateDnsNameOptions?
+        /// Create-only: changing it replaces the resource.
         public var privateIpAddress: Value<String>?
         public var propagateTagsToVolumeOnCreation: Value<Bool>?
         public var ramdiskId: Value<String>?
         public var securityGroupIds: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var securityGroups: Value<[String]>?
         public var sourceDestCheck: Value<Bool>?
         public var ssmAssociations: [EC2.Instance.SsmAssociation]?
+        /// Create-only: changing it replaces the resource.
         public var subnetId: Value<String>?
         public var tags: [EC2.Instance.Tag]?
         public var tenancy: Value<String>?
@@ -363,6 +383,7 @@ extension EC2.Instance {
 
 extension EC2.Instance {
     public struct ElasticInferenceAccelerator: Sendable, TemplateValueConvertible {
+        /// Constraints: value at least 0.
         public var count: Value<Int>?
         public var type: Value<String>
 
@@ -2922,6 +2943,7 @@ extension EC2.Instance {
     public struct MetadataOptions: Sendable, TemplateValueConvertible {
         public var httpEndpoint: Value<EC2.Instance.HttpEndpoint>?
         public var httpProtocolIpv6: Value<EC2.Instance.HttpProtocolIpv6>?
+        /// Constraints: value 1 to 64.
         public var httpPutResponseHopLimit: Value<Int>?
         public var httpTokens: Value<EC2.Instance.HttpTokens>?
         public var instanceMetadataTags: Value<EC2.Instance.InstanceMetadataTags>?

@@ -3,13 +3,21 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::InstanceConnectEndpoint`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-instanceconnectendpoint.html>
     public struct InstanceConnectEndpoint: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::InstanceConnectEndpoint"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var clientToken: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var preserveClientIp: Value<Bool>?
+        /// Constraints: 0 to 16 items.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var securityGroupIds: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var subnetId: Value<String>
         public var tags: [EC2.InstanceConnectEndpoint.Tag]?
 

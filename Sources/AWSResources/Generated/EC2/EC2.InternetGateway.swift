@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::InternetGateway`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-internetgateway.html>
     public struct InternetGateway: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::InternetGateway"
         public let id: LogicalID
@@ -29,7 +31,9 @@ extension EC2.InternetGateway {
 
 extension EC2.InternetGateway {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: at most 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,11 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::IpPoolRouteTableAssociation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-ippoolroutetableassociation.html>
     public struct IpPoolRouteTableAssociation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::IpPoolRouteTableAssociation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var publicIpv4Pool: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var routeTableId: Value<String>
 
         public init(

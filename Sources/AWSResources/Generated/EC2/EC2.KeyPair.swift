@@ -3,14 +3,21 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::KeyPair`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-keypair.html>
     public struct KeyPair: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::KeyPair"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var keyFormat: Value<EC2.KeyPair.KeyFormat>?
+        /// Create-only: changing it replaces the resource.
         public var keyName: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var keyType: Value<EC2.KeyPair.KeyType>?
+        /// Create-only: changing it replaces the resource.
         public var publicKeyMaterial: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var tags: [EC2.KeyPair.Tag]?
 
         public init(
@@ -80,7 +87,9 @@ extension Value where T == EC2.KeyPair.KeyType {
 
 extension EC2.KeyPair {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,13 +3,19 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::LaunchTemplate`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-launchtemplate.html>
     public struct LaunchTemplate: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::LaunchTemplate"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var launchTemplateData: EC2.LaunchTemplate.LaunchTemplateData
+        /// Constraints: 3 to 128 characters; pattern `^[a-zA-Z0-9\(\)\.\-/_]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var launchTemplateName: Value<String>?
         public var tagSpecifications: [EC2.LaunchTemplate.LaunchTemplateTagSpecification]?
+        /// Constraints: 0 to 255 characters.
         public var versionDescription: Value<String>?
 
         public init(
@@ -565,12 +571,14 @@ extension EC2.LaunchTemplate {
         public var acceleratorNames: Value<[EC2.LaunchTemplate.AcceleratorNames]>?
         public var acceleratorTotalMemoryMiB: EC2.LaunchTemplate.AcceleratorTotalMemoryMiB?
         public var acceleratorTypes: Value<[EC2.LaunchTemplate.AcceleratorTypes]>?
+        /// Constraints: 0 to 400 items.
         public var allowedInstanceTypes: Value<[String]>?
         public var bareMetal: Value<EC2.LaunchTemplate.BareMetal>?
         public var baselineEbsBandwidthMbps: EC2.LaunchTemplate.BaselineEbsBandwidthMbps?
         public var baselinePerformanceFactors: EC2.LaunchTemplate.BaselinePerformanceFactors?
         public var burstablePerformance: Value<EC2.LaunchTemplate.BurstablePerformance>?
         public var cpuManufacturers: Value<[EC2.LaunchTemplate.CpuManufacturers]>?
+        /// Constraints: 0 to 400 items.
         public var excludedInstanceTypes: Value<[String]>?
         public var instanceGenerations: Value<[EC2.LaunchTemplate.InstanceGenerations]>?
         public var localStorage: Value<EC2.LaunchTemplate.LocalStorage>?

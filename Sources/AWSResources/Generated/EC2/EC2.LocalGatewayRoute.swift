@@ -3,11 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::LocalGatewayRoute`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-localgatewayroute.html>
     public struct LocalGatewayRoute: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::LocalGatewayRoute"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var destinationCidrBlock: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var localGatewayRouteTableId: Value<String>?
         public var localGatewayVirtualInterfaceGroupId: Value<String>?
         public var networkInterfaceId: Value<String>?

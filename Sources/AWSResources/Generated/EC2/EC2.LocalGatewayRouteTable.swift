@@ -3,11 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::LocalGatewayRouteTable`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-localgatewayroutetable.html>
     public struct LocalGatewayRouteTable: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::LocalGatewayRouteTable"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var localGatewayId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var mode: Value<EC2.LocalGatewayRouteTable.Mode>?
         public var tags: [EC2.LocalGatewayRouteTable.Tag]?
 
@@ -62,7 +66,9 @@ extension Value where T == EC2.LocalGatewayRouteTable.Mode {
 
 extension EC2.LocalGatewayRouteTable {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 127 characters; pattern `^(?!aws:.*)`.
         public var key: Value<String>?
+        /// Constraints: 1 to 255 characters; pattern `^(?!aws:.*)`.
         public var value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {

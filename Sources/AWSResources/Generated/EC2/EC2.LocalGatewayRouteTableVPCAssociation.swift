@@ -3,12 +3,16 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::LocalGatewayRouteTableVPCAssociation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-localgatewayroutetablevpcassociation.html>
     public struct LocalGatewayRouteTableVPCAssociation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::LocalGatewayRouteTableVPCAssociation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var localGatewayRouteTableId: Value<String>
         public var tags: [EC2.LocalGatewayRouteTableVPCAssociation.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>
 
         public init(
@@ -44,7 +48,9 @@ extension EC2.LocalGatewayRouteTableVPCAssociation {
 
 extension EC2.LocalGatewayRouteTableVPCAssociation {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 127 characters; pattern `^(?!aws:.*)`.
         public var key: Value<String>?
+        /// Constraints: 1 to 255 characters; pattern `^(?!aws:.*)`.
         public var value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {

@@ -3,11 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-localgatewayroutetablevirtualinterfacegroupassociation.html>
     public struct LocalGatewayRouteTableVirtualInterfaceGroupAssociation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var localGatewayRouteTableId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var localGatewayVirtualInterfaceGroupId: Value<String>
         public var tags: [EC2.LocalGatewayRouteTableVirtualInterfaceGroupAssociation.Tag]?
 
@@ -48,7 +52,9 @@ extension EC2.LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
 
 extension EC2.LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 127 characters; pattern `^(?!aws:.*)`.
         public var key: Value<String>?
+        /// Constraints: 1 to 255 characters; pattern `^(?!aws:.*)`.
         public var value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {

@@ -3,17 +3,26 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::LocalGatewayVirtualInterface`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-localgatewayvirtualinterface.html>
     public struct LocalGatewayVirtualInterface: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::LocalGatewayVirtualInterface"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var localAddress: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var localGatewayVirtualInterfaceGroupId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var outpostLagId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var peerAddress: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var peerBgpAsn: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var peerBgpAsnExtended: Value<Int>?
         public var tags: [EC2.LocalGatewayVirtualInterface.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var vlan: Value<Int>
 
         public init(
@@ -68,7 +77,9 @@ extension EC2.LocalGatewayVirtualInterface {
 
 extension EC2.LocalGatewayVirtualInterface {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 127 characters; pattern `^(?!aws:.*)`.
         public var key: Value<String>?
+        /// Constraints: 1 to 255 characters; pattern `^(?!aws:.*)`.
         public var value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {

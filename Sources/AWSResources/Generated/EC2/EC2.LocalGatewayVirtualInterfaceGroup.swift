@@ -3,12 +3,17 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::LocalGatewayVirtualInterfaceGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-localgatewayvirtualinterfacegroup.html>
     public struct LocalGatewayVirtualInterfaceGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::LocalGatewayVirtualInterfaceGroup"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var localBgpAsn: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var localBgpAsnExtended: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var localGatewayId: Value<String>
         public var tags: [EC2.LocalGatewayVirtualInterfaceGroup.Tag]?
 
@@ -52,7 +57,9 @@ extension EC2.LocalGatewayVirtualInterfaceGroup {
 
 extension EC2.LocalGatewayVirtualInterfaceGroup {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 127 characters; pattern `^(?!aws:.*)`.
         public var key: Value<String>?
+        /// Constraints: 1 to 255 characters; pattern `^(?!aws:.*)`.
         public var value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {

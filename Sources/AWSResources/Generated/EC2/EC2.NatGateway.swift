@@ -3,21 +3,30 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::NatGateway`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-natgateway.html>
     public struct NatGateway: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::NatGateway"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var allocationId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var availabilityMode: Value<EC2.NatGateway.AvailabilityMode>?
         public var availabilityZoneAddresses: [EC2.NatGateway.AvailabilityZoneAddress]?
+        /// Create-only: changing it replaces the resource.
         public var connectivityType: Value<EC2.NatGateway.ConnectivityType>?
         public var maxDrainDurationSeconds: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var privateIpAddress: Value<String>?
         public var secondaryAllocationIds: Value<[String]>?
+        /// Constraints: value 1 to 31.
         public var secondaryPrivateIpAddressCount: Value<Int>?
         public var secondaryPrivateIpAddresses: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var subnetId: Value<String>?
         public var tags: [EC2.NatGateway.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>?
 
         public init(

@@ -3,11 +3,14 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::NetworkAcl`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-networkacl.html>
     public struct NetworkAcl: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::NetworkAcl"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var tags: [EC2.NetworkAcl.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>
 
         public init(

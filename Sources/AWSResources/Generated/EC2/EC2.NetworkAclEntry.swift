@@ -3,18 +3,23 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::NetworkAclEntry`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-networkaclentry.html>
     public struct NetworkAclEntry: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::NetworkAclEntry"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var cidrBlock: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var egress: Value<Bool>?
         public var icmp: EC2.NetworkAclEntry.Icmp?
         public var ipv6CidrBlock: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var networkAclId: Value<String>
         public var portRange: EC2.NetworkAclEntry.PortRange?
         public var `protocol`: Value<Int>
         public var ruleAction: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var ruleNumber: Value<Int>
 
         public init(

@@ -3,11 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::NetworkInsightsAccessScope`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-networkinsightsaccessscope.html>
     public struct NetworkInsightsAccessScope: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::NetworkInsightsAccessScope"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var excludePaths: [EC2.NetworkInsightsAccessScope.AccessScopePathRequest]?
+        /// Create-only: changing it replaces the resource.
         public var matchPaths: [EC2.NetworkInsightsAccessScope.AccessScopePathRequest]?
         public var tags: [EC2.NetworkInsightsAccessScope.Tag]?
 

@@ -3,10 +3,13 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::NetworkInsightsAccessScopeAnalysis`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-networkinsightsaccessscopeanalysis.html>
     public struct NetworkInsightsAccessScopeAnalysis: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::NetworkInsightsAccessScopeAnalysis"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var networkInsightsAccessScopeId: Value<String>
         public var tags: [EC2.NetworkInsightsAccessScopeAnalysis.Tag]?
 

@@ -3,13 +3,18 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::NetworkInsightsAnalysis`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-networkinsightsanalysis.html>
     public struct NetworkInsightsAnalysis: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::NetworkInsightsAnalysis"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var additionalAccounts: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var filterInArns: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var filterOutArns: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var networkInsightsPathId: Value<String>
         public var tags: [EC2.NetworkInsightsAnalysis.Tag]?
 

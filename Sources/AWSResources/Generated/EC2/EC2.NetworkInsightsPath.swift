@@ -3,17 +3,33 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::NetworkInsightsPath`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-networkinsightspath.html>
     public struct NetworkInsightsPath: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::NetworkInsightsPath"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var destination: Value<String>?
+        /// Constraints: 0 to 15 characters; pattern `^([0-9]{1,3}.){3}[0-9]{1,3}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var destinationIp: Value<String>?
+        /// Constraints: value 0 to 65535.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var destinationPort: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var filterAtDestination: EC2.NetworkInsightsPath.PathFilter?
+        /// Create-only: changing it replaces the resource.
         public var filterAtSource: EC2.NetworkInsightsPath.PathFilter?
+        /// Create-only: changing it replaces the resource.
         public var `protocol`: Value<EC2.NetworkInsightsPath.ProtocolType>
+        /// Create-only: changing it replaces the resource.
         public var source: Value<String>
+        /// Constraints: 0 to 15 characters; pattern `^([0-9]{1,3}.){3}[0-9]{1,3}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var sourceIp: Value<String>?
         public var tags: [EC2.NetworkInsightsPath.Tag]?
 
@@ -72,8 +88,10 @@ extension EC2.NetworkInsightsPath {
 
 extension EC2.NetworkInsightsPath {
     public struct PathFilter: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 15 characters; pattern `^([0-9]{1,3}.){3}[0-9]{1,3}$`.
         public var destinationAddress: Value<String>?
         public var destinationPortRange: EC2.NetworkInsightsPath.FilterPortRange?
+        /// Constraints: 0 to 15 characters; pattern `^([0-9]{1,3}.){3}[0-9]{1,3}$`.
         public var sourceAddress: Value<String>?
         public var sourcePortRange: EC2.NetworkInsightsPath.FilterPortRange?
 
@@ -102,7 +120,9 @@ extension EC2.NetworkInsightsPath {
 
 extension EC2.NetworkInsightsPath {
     public struct FilterPortRange: Sendable, TemplateValueConvertible {
+        /// Constraints: value 0 to 65535.
         public var fromPort: Value<Int>?
+        /// Constraints: value 0 to 65535.
         public var toPort: Value<Int>?
 
         public init(fromPort: Value<Int>? = nil, toPort: Value<Int>? = nil) {

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::NetworkInterface`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-networkinterface.html>
     public struct NetworkInterface: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::NetworkInterface"
         public let id: LogicalID
@@ -11,6 +13,7 @@ extension EC2 {
         public var description: Value<String>?
         public var enablePrimaryIpv6: Value<Bool>?
         public var groupSet: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var interfaceType: Value<String>?
         public var ipv4PrefixCount: Value<Int>?
         public var ipv4Prefixes: [EC2.NetworkInterface.Ipv4PrefixSpecification]?
@@ -18,11 +21,13 @@ extension EC2 {
         public var ipv6Addresses: [EC2.NetworkInterface.InstanceIpv6Address]?
         public var ipv6PrefixCount: Value<Int>?
         public var ipv6Prefixes: [EC2.NetworkInterface.Ipv6PrefixSpecification]?
+        /// Create-only: changing it replaces the resource.
         public var privateIpAddress: Value<String>?
         public var privateIpAddresses: [EC2.NetworkInterface.PrivateIpAddressSpecification]?
         public var publicIpDnsHostnameTypeSpecification: Value<EC2.NetworkInterface.PublicIpDnsHostnameTypeSpecification>?
         public var secondaryPrivateIpAddressCount: Value<Int>?
         public var sourceDestCheck: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var subnetId: Value<String>
         public var tags: [EC2.NetworkInterface.Tag]?
 

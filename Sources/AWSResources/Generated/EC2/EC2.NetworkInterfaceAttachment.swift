@@ -3,15 +3,20 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::NetworkInterfaceAttachment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-networkinterfaceattachment.html>
     public struct NetworkInterfaceAttachment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::NetworkInterfaceAttachment"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var deleteOnTermination: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var deviceIndex: Value<String>
         public var enaQueueCount: Value<Int>?
         public var enaSrdSpecification: EC2.NetworkInterfaceAttachment.EnaSrdSpecification?
+        /// Create-only: changing it replaces the resource.
         public var instanceId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var networkInterfaceId: Value<String>
 
         public init(

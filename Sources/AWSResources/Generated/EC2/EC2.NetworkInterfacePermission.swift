@@ -3,12 +3,17 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::NetworkInterfacePermission`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-networkinterfacepermission.html>
     public struct NetworkInterfacePermission: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::NetworkInterfacePermission"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var awsAccountId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var networkInterfaceId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var permission: Value<String>
 
         public init(

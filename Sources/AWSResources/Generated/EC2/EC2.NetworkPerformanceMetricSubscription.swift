@@ -3,13 +3,19 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::NetworkPerformanceMetricSubscription`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-networkperformancemetricsubscription.html>
     public struct NetworkPerformanceMetricSubscription: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::NetworkPerformanceMetricSubscription"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var destination: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var metric: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var source: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var statistic: Value<String>
 
         public init(

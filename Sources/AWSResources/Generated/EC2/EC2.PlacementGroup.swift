@@ -3,13 +3,19 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::PlacementGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-placementgroup.html>
     public struct PlacementGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::PlacementGroup"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var partitionCount: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var spreadLevel: Value<EC2.PlacementGroup.SpreadLevel>?
+        /// Create-only: changing it replaces the resource.
         public var strategy: Value<EC2.PlacementGroup.Strategy>?
+        /// Create-only: changing it replaces the resource.
         public var tags: [EC2.PlacementGroup.Tag]?
 
         public init(
@@ -74,7 +80,9 @@ extension Value where T == EC2.PlacementGroup.Strategy {
 
 extension EC2.PlacementGroup {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,13 +3,18 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::PrefixList`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-prefixlist.html>
     public struct PrefixList: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::PrefixList"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var addressFamily: Value<EC2.PrefixList.AddressFamily>
+        /// Constraints: 0 to 100 items.
         public var entries: [EC2.PrefixList.Entry]?
+        /// Constraints: value at least 1.
         public var maxEntries: Value<Int>?
+        /// Constraints: 1 to 255 characters.
         public var prefixListName: Value<String>
         public var tags: [EC2.PrefixList.Tag]?
 
@@ -68,7 +73,9 @@ extension Value where T == EC2.PrefixList.AddressFamily {
 
 extension EC2.PrefixList {
     public struct Entry: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 46 characters.
         public var cidr: Value<String>
+        /// Constraints: 0 to 255 characters.
         public var description: Value<String>?
 
         public init(cidr: Value<String>, description: Value<String>? = nil) {
@@ -87,7 +94,9 @@ extension EC2.PrefixList {
 
 extension EC2.PrefixList {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: at most 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {

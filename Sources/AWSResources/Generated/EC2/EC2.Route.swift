@@ -3,14 +3,19 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::Route`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-route.html>
     public struct Route: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::Route"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var carrierGatewayId: Value<String>?
         public var coreNetworkArn: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var destinationCidrBlock: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var destinationIpv6CidrBlock: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var destinationPrefixListId: Value<String>?
         public var egressOnlyInternetGatewayId: Value<String>?
         public var gatewayId: Value<String>?
@@ -18,6 +23,7 @@ extension EC2 {
         public var localGatewayId: Value<String>?
         public var natGatewayId: Value<String>?
         public var networkInterfaceId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var routeTableId: Value<String>
         public var transitGatewayId: Value<String>?
         public var vpcEndpointId: Value<String>?

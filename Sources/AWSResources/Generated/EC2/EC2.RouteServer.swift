@@ -3,12 +3,18 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::RouteServer`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-routeserver.html>
     public struct RouteServer: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::RouteServer"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: value 1 to 4294967294.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var amazonSideAsn: Value<Int>
         public var persistRoutes: Value<EC2.RouteServer.PersistRoutes>?
+        /// Constraints: value 0 to 5.
         public var persistRoutesDuration: Value<Int>?
         public var snsNotificationsEnabled: Value<Bool>?
         public var tags: [EC2.RouteServer.Tag]?
@@ -64,7 +70,9 @@ extension Value where T == EC2.RouteServer.PersistRoutes {
 
 extension EC2.RouteServer {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

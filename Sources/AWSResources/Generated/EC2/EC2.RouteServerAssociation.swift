@@ -3,11 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::RouteServerAssociation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-routeserverassociation.html>
     public struct RouteServerAssociation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::RouteServerAssociation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var routeServerId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>
 
         public init(

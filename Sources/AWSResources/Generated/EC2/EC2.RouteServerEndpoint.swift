@@ -3,11 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::RouteServerEndpoint`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-routeserverendpoint.html>
     public struct RouteServerEndpoint: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::RouteServerEndpoint"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var routeServerId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var subnetId: Value<String>
         public var tags: [EC2.RouteServerEndpoint.Tag]?
 
@@ -48,7 +52,9 @@ extension EC2.RouteServerEndpoint {
 
 extension EC2.RouteServerEndpoint {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

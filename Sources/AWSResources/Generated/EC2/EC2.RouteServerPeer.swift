@@ -3,12 +3,17 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::RouteServerPeer`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-routeserverpeer.html>
     public struct RouteServerPeer: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::RouteServerPeer"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var bgpOptions: EC2.RouteServerPeer.BgpOptions
+        /// Create-only: changing it replaces the resource.
         public var peerAddress: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var routeServerEndpointId: Value<String>
         public var tags: [EC2.RouteServerPeer.Tag]?
 
@@ -56,6 +61,7 @@ extension EC2.RouteServerPeer {
 
 extension EC2.RouteServerPeer {
     public struct BgpOptions: Sendable, TemplateValueConvertible {
+        /// Constraints: value 1 to 4294967294.
         public var peerAsn: Value<Int>?
         public var peerLivenessDetection: Value<EC2.RouteServerPeer.PeerLivenessDetection>?
 
@@ -89,7 +95,9 @@ extension Value where T == EC2.RouteServerPeer.PeerLivenessDetection {
 
 extension EC2.RouteServerPeer {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

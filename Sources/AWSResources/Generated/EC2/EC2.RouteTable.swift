@@ -3,11 +3,14 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::RouteTable`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-routetable.html>
     public struct RouteTable: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::RouteTable"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var tags: [EC2.RouteTable.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>
 
         public init(

@@ -3,15 +3,22 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::SecurityGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-securitygroup.html>
     public struct SecurityGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::SecurityGroup"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 255 characters; pattern `^([a-z,A-Z,0-9,. _\-:/()#,@[\]+=&;\{\}!$*])*$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var groupDescription: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var groupName: Value<String>?
         public var securityGroupEgress: [EC2.SecurityGroup.Egress]?
         public var securityGroupIngress: [EC2.SecurityGroup.Ingress]?
         public var tags: [EC2.SecurityGroup.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>?
 
         public init(
@@ -59,8 +66,10 @@ extension EC2.SecurityGroup {
         public var description: Value<String>?
         public var destinationPrefixListId: Value<String>?
         public var destinationSecurityGroupId: Value<String>?
+        /// Constraints: value at least -1.
         public var fromPort: Value<Int>?
         public var ipProtocol: Value<String>
+        /// Constraints: value at least -1.
         public var toPort: Value<Int>?
 
         public init(
@@ -103,12 +112,14 @@ extension EC2.SecurityGroup {
         public var cidrIp: Value<String>?
         public var cidrIpv6: Value<String>?
         public var description: Value<String>?
+        /// Constraints: value at least -1.
         public var fromPort: Value<Int>?
         public var ipProtocol: Value<String>
         public var sourcePrefixListId: Value<String>?
         public var sourceSecurityGroupId: Value<String>?
         public var sourceSecurityGroupName: Value<String>?
         public var sourceSecurityGroupOwnerId: Value<String>?
+        /// Constraints: value at least -1.
         public var toPort: Value<Int>?
 
         public init(

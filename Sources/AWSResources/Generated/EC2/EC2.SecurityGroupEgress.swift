@@ -3,18 +3,32 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::SecurityGroupEgress`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-securitygroupegress.html>
     public struct SecurityGroupEgress: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::SecurityGroupEgress"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var cidrIp: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var cidrIpv6: Value<String>?
         public var description: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var destinationPrefixListId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var destinationSecurityGroupId: Value<String>?
+        /// Constraints: value at least -1.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var fromPort: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var groupId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var ipProtocol: Value<String>
+        /// Constraints: value at least -1.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var toPort: Value<Int>?
 
         public init(

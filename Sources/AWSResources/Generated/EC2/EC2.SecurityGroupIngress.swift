@@ -3,21 +3,38 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::SecurityGroupIngress`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-securitygroupingress.html>
     public struct SecurityGroupIngress: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::SecurityGroupIngress"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var cidrIp: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var cidrIpv6: Value<String>?
         public var description: Value<String>?
+        /// Constraints: value at least -1.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var fromPort: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var groupId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var groupName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipProtocol: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var sourcePrefixListId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var sourceSecurityGroupId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var sourceSecurityGroupName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var sourceSecurityGroupOwnerId: Value<String>?
+        /// Constraints: value at least -1.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var toPort: Value<Int>?
 
         public init(

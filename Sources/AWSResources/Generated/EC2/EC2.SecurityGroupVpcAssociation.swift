@@ -3,11 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::SecurityGroupVpcAssociation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-securitygroupvpcassociation.html>
     public struct SecurityGroupVpcAssociation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::SecurityGroupVpcAssociation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var groupId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>
 
         public init(

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::SnapshotBlockPublicAccess`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-snapshotblockpublicaccess.html>
     public struct SnapshotBlockPublicAccess: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::SnapshotBlockPublicAccess"
         public let id: LogicalID

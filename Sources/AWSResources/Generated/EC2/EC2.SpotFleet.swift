@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::SpotFleet`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-spotfleet.html>
     public struct SpotFleet: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::SpotFleet"
         public let id: LogicalID
@@ -1240,6 +1242,7 @@ extension EC2.SpotFleet {
 extension EC2.SpotFleet {
     public struct FleetLaunchTemplateSpecification: Sendable, TemplateValueConvertible {
         public var launchTemplateId: Value<String>?
+        /// Constraints: 3 to 128 characters; pattern `[a-zA-Z0-9\(\)\.\-/_]+`.
         public var launchTemplateName: Value<String>?
         public var version: Value<String>
 

@@ -3,11 +3,18 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::SqlHaStandbyDetectedInstance`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-sqlhastandbydetectedinstance.html>
     public struct SqlHaStandbyDetectedInstance: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::SqlHaStandbyDetectedInstance"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: pattern `^i-[0-9a-f]{8,17}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var instanceId: Value<String>
+        /// Constraints: pattern
+        /// `^(?=.{20,2048}$)arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[a-zA-Z0-9/_+=.@-]+$`.
         public var sqlServerCredentials: Value<String>?
 
         public init(

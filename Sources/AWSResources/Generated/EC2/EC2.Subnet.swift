@@ -3,26 +3,38 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::Subnet`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-subnet.html>
     public struct Subnet: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::Subnet"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var assignIpv6AddressOnCreation: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var availabilityZone: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var availabilityZoneId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var cidrBlock: Value<String>?
         public var enableDns64: Value<Bool>?
         public var enableLniAtDeviceIndex: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var ipv4IpamPoolId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipv4NetmaskLength: Value<Int>?
         public var ipv6CidrBlock: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipv6IpamPoolId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipv6Native: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var ipv6NetmaskLength: Value<Int>?
         public var mapPublicIpOnLaunch: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var outpostArn: Value<String>?
         public var privateDnsNameOptionsOnLaunch: EC2.Subnet.PrivateDnsNameOptionsOnLaunch?
         public var tags: [EC2.Subnet.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>
 
         public init(

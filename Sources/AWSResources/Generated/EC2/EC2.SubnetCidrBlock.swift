@@ -3,13 +3,23 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::SubnetCidrBlock`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-subnetcidrblock.html>
     public struct SubnetCidrBlock: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::SubnetCidrBlock"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: at most 42 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var ipv6CidrBlock: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipv6IpamPoolId: Value<String>?
+        /// Constraints: value 0 to 128.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var ipv6NetmaskLength: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var subnetId: Value<String>
 
         public init(

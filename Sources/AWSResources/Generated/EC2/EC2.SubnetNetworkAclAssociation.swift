@@ -3,11 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::SubnetNetworkAclAssociation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-subnetnetworkaclassociation.html>
     public struct SubnetNetworkAclAssociation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::SubnetNetworkAclAssociation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var networkAclId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var subnetId: Value<String>
 
         public init(

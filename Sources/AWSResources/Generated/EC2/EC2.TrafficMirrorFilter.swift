@@ -3,10 +3,13 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TrafficMirrorFilter`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-trafficmirrorfilter.html>
     public struct TrafficMirrorFilter: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TrafficMirrorFilter"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var description: Value<String>?
         public var networkServices: Value<[EC2.TrafficMirrorFilter.TrafficMirrorNetworkService]>?
         public var tags: [EC2.TrafficMirrorFilter.Tag]?

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TrafficMirrorFilterRule`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-trafficmirrorfilterrule.html>
     public struct TrafficMirrorFilterRule: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TrafficMirrorFilterRule"
         public let id: LogicalID
@@ -17,6 +19,7 @@ extension EC2 {
         public var sourcePortRange: EC2.TrafficMirrorFilterRule.TrafficMirrorPortRange?
         public var tags: [EC2.TrafficMirrorFilterRule.Tag]?
         public var trafficDirection: Value<EC2.TrafficMirrorFilterRule.TrafficDirection>
+        /// Create-only: changing it replaces the resource.
         public var trafficMirrorFilterId: Value<String>
 
         public init(

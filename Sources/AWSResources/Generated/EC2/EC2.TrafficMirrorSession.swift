@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TrafficMirrorSession`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-trafficmirrorsession.html>
     public struct TrafficMirrorSession: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TrafficMirrorSession"
         public let id: LogicalID

@@ -3,13 +3,19 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TrafficMirrorTarget`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-trafficmirrortarget.html>
     public struct TrafficMirrorTarget: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TrafficMirrorTarget"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var description: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var gatewayLoadBalancerEndpointId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var networkInterfaceId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var networkLoadBalancerArn: Value<String>?
         public var tags: [EC2.TrafficMirrorTarget.Tag]?
 

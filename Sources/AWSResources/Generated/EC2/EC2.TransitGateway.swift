@@ -3,10 +3,13 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TransitGateway`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgateway.html>
     public struct TransitGateway: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TransitGateway"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var amazonSideAsn: Value<Int>?
         public var associationDefaultRouteTableId: Value<String>?
         public var autoAcceptSharedAttachments: Value<String>?
@@ -15,6 +18,7 @@ extension EC2 {
         public var description: Value<String>?
         public var dnsSupport: Value<String>?
         public var encryptionSupport: Value<EC2.TransitGateway.EncryptionSupport>?
+        /// Create-only: changing it replaces the resource.
         public var multicastSupport: Value<String>?
         public var propagationDefaultRouteTableId: Value<String>?
         public var securityGroupReferencingSupport: Value<String>?

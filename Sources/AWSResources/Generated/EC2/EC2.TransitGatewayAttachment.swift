@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TransitGatewayAttachment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgatewayattachment.html>
     public struct TransitGatewayAttachment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TransitGatewayAttachment"
         public let id: LogicalID
@@ -10,7 +12,9 @@ extension EC2 {
         public var options: EC2.TransitGatewayAttachment.Options?
         public var subnetIds: Value<[String]>
         public var tags: [EC2.TransitGatewayAttachment.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>
 
         public init(

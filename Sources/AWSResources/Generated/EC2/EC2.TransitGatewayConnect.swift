@@ -3,12 +3,16 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TransitGatewayConnect`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgatewayconnect.html>
     public struct TransitGatewayConnect: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TransitGatewayConnect"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var options: EC2.TransitGatewayConnect.TransitGatewayConnectOptions
         public var tags: [EC2.TransitGatewayConnect.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var transportTransitGatewayAttachmentId: Value<String>
 
         public init(

@@ -3,12 +3,16 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TransitGatewayConnectPeer`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgatewayconnectpeer.html>
     public struct TransitGatewayConnectPeer: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TransitGatewayConnectPeer"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var connectPeerConfiguration: EC2.TransitGatewayConnectPeer.TransitGatewayConnectPeerConfiguration
         public var tags: [EC2.TransitGatewayConnectPeer.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayAttachmentId: Value<String>
 
         public init(

@@ -3,12 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TransitGatewayMeteringPolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgatewaymeteringpolicy.html>
     public struct TransitGatewayMeteringPolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TransitGatewayMeteringPolicy"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var middleboxAttachmentIds: Value<[String]>?
         public var tags: [EC2.TransitGatewayMeteringPolicy.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayId: Value<String>
 
         public init(

@@ -3,21 +3,35 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TransitGatewayMeteringPolicyEntry`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgatewaymeteringpolicyentry.html>
     public struct TransitGatewayMeteringPolicyEntry: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TransitGatewayMeteringPolicyEntry"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var destinationCidrBlock: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var destinationPortRange: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var destinationTransitGatewayAttachmentId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var destinationTransitGatewayAttachmentType: Value<EC2.TransitGatewayMeteringPolicyEntry.TransitGatewayAttachmentResourceType>?
+        /// Create-only: changing it replaces the resource.
         public var meteredAccount: Value<EC2.TransitGatewayMeteringPolicyEntry.TransitGatewayMeteringPayerType>
+        /// Create-only: changing it replaces the resource.
         public var policyRuleNumber: Value<Int>
+        /// Create-only: changing it replaces the resource.
         public var `protocol`: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var sourceCidrBlock: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var sourcePortRange: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var sourceTransitGatewayAttachmentId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var sourceTransitGatewayAttachmentType: Value<EC2.TransitGatewayMeteringPolicyEntry.TransitGatewayAttachmentResourceType>?
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayMeteringPolicyId: Value<String>
 
         public init(

@@ -3,12 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TransitGatewayMulticastDomain`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgatewaymulticastdomain.html>
     public struct TransitGatewayMulticastDomain: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TransitGatewayMulticastDomain"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var options: EC2.TransitGatewayMulticastDomain.Options?
         public var tags: [EC2.TransitGatewayMulticastDomain.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayId: Value<String>
 
         public init(

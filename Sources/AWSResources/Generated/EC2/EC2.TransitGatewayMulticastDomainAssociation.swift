@@ -3,12 +3,17 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TransitGatewayMulticastDomainAssociation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgatewaymulticastdomainassociation.html>
     public struct TransitGatewayMulticastDomainAssociation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TransitGatewayMulticastDomainAssociation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var subnetId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayAttachmentId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayMulticastDomainId: Value<String>
 
         public init(

@@ -3,12 +3,17 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TransitGatewayMulticastGroupMember`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgatewaymulticastgroupmember.html>
     public struct TransitGatewayMulticastGroupMember: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TransitGatewayMulticastGroupMember"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var groupIpAddress: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var networkInterfaceId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayMulticastDomainId: Value<String>
 
         public init(

@@ -3,14 +3,20 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TransitGatewayPeeringAttachment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgatewaypeeringattachment.html>
     public struct TransitGatewayPeeringAttachment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TransitGatewayPeeringAttachment"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var peerAccountId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var peerRegion: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var peerTransitGatewayId: Value<String>
         public var tags: [EC2.TransitGatewayPeeringAttachment.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayId: Value<String>
 
         public init(

@@ -3,13 +3,19 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TransitGatewayRoute`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgatewayroute.html>
     public struct TransitGatewayRoute: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TransitGatewayRoute"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var blackhole: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var destinationCidrBlock: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayAttachmentId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayRouteTableId: Value<String>
 
         public init(

@@ -3,11 +3,14 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TransitGatewayRouteTable`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgatewayroutetable.html>
     public struct TransitGatewayRouteTable: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TransitGatewayRouteTable"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var tags: [EC2.TransitGatewayRouteTable.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayId: Value<String>
 
         public init(

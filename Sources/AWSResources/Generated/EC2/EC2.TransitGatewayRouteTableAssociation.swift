@@ -3,11 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TransitGatewayRouteTableAssociation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgatewayroutetableassociation.html>
     public struct TransitGatewayRouteTableAssociation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TransitGatewayRouteTableAssociation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayAttachmentId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayRouteTableId: Value<String>
 
         public init(

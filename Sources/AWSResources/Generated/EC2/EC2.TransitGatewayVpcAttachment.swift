@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::TransitGatewayVpcAttachment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgatewayvpcattachment.html>
     public struct TransitGatewayVpcAttachment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::TransitGatewayVpcAttachment"
         public let id: LogicalID
@@ -10,9 +12,12 @@ extension EC2 {
         public var addSubnetIds: Value<[String]>?
         public var options: EC2.TransitGatewayVpcAttachment.Options?
         public var removeSubnetIds: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var subnetIds: Value<[String]>
         public var tags: [EC2.TransitGatewayVpcAttachment.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>
 
         public init(

@@ -3,15 +3,20 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPC`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpc.html>
     public struct VPC: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPC"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var cidrBlock: Value<String>?
         public var enableDnsHostnames: Value<Bool>?
         public var enableDnsSupport: Value<Bool>?
         public var instanceTenancy: Value<EC2.VPC.InstanceTenancy>?
+        /// Create-only: changing it replaces the resource.
         public var ipv4IpamPoolId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipv4NetmaskLength: Value<Int>?
         public var tags: [EC2.VPC.Tag]?
 

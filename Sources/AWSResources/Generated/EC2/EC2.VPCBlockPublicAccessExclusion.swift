@@ -3,13 +3,17 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPCBlockPublicAccessExclusion`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpcblockpublicaccessexclusion.html>
     public struct VPCBlockPublicAccessExclusion: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPCBlockPublicAccessExclusion"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var internetGatewayExclusionMode: Value<EC2.VPCBlockPublicAccessExclusion.InternetGatewayExclusionMode>
+        /// Create-only: changing it replaces the resource.
         public var subnetId: Value<String>?
         public var tags: [EC2.VPCBlockPublicAccessExclusion.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>?
 
         public init(
@@ -58,7 +62,9 @@ extension Value where T == EC2.VPCBlockPublicAccessExclusion.InternetGatewayExcl
 
 extension EC2.VPCBlockPublicAccessExclusion {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPCBlockPublicAccessOptions`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpcblockpublicaccessoptions.html>
     public struct VPCBlockPublicAccessOptions: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPCBlockPublicAccessOptions"
         public let id: LogicalID

@@ -3,19 +3,31 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPCCidrBlock`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpccidrblock.html>
     public struct VPCCidrBlock: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPCCidrBlock"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var amazonProvidedIpv6CidrBlock: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var cidrBlock: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipv4IpamPoolId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipv4NetmaskLength: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var ipv6CidrBlock: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipv6CidrBlockNetworkBorderGroup: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipv6IpamPoolId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ipv6NetmaskLength: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var ipv6Pool: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>
 
         public init(

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPCEncryptionControl`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpcencryptioncontrol.html>
     public struct VPCEncryptionControl: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPCEncryptionControl"
         public let id: LogicalID
@@ -15,6 +17,7 @@ extension EC2 {
         public var natGatewayExclusionInput: Value<EC2.VPCEncryptionControl.NatGatewayExclusionInput>?
         public var tags: [EC2.VPCEncryptionControl.Tag]?
         public var virtualPrivateGatewayExclusionInput: Value<EC2.VPCEncryptionControl.VirtualPrivateGatewayExclusionInput>?
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>?
         public var vpcLatticeExclusionInput: Value<EC2.VPCEncryptionControl.VpcLatticeExclusionInput>?
         public var vpcPeeringExclusionInput: Value<EC2.VPCEncryptionControl.VpcPeeringExclusionInput>?
@@ -192,7 +195,9 @@ extension Value where T == EC2.VPCEncryptionControl.NatGatewayExclusionInput {
 
 extension EC2.VPCEncryptionControl {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPCEndpoint`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpcendpoint.html>
     public struct VPCEndpoint: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPCEndpoint"
         public let id: LogicalID
@@ -11,15 +13,21 @@ extension EC2 {
         public var ipAddressType: Value<EC2.VPCEndpoint.IpAddressType>?
         public var policyDocument: TemplateValue?
         public var privateDnsEnabled: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var resourceConfigurationArn: Value<String>?
         public var routeTableIds: Value<[String]>?
         public var securityGroupIds: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var serviceName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var serviceNetworkArn: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var serviceRegion: Value<String>?
         public var subnetIds: Value<[String]>?
         public var tags: [EC2.VPCEndpoint.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var vpcEndpointType: Value<EC2.VPCEndpoint.VpcEndpointType>?
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>
 
         public init(
@@ -93,6 +101,7 @@ extension EC2.VPCEndpoint {
         public var dnsRecordIpType: Value<EC2.VPCEndpoint.DnsRecordIpType>?
         public var privateDnsOnlyForInboundResolverEndpoint: Value<EC2.VPCEndpoint.PrivateDnsOnlyForInboundResolverEndpoint>?
         public var privateDnsPreference: Value<EC2.VPCEndpoint.PrivateDnsPreference>?
+        /// Constraints: 1 to 10 items.
         public var privateDnsSpecifiedDomains: Value<[String]>?
 
         public init(

@@ -3,13 +3,17 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPCEndpointConnectionNotification`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpcendpointconnectionnotification.html>
     public struct VPCEndpointConnectionNotification: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPCEndpointConnectionNotification"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var connectionEvents: Value<[String]>
         public var connectionNotificationArn: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var serviceId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var vpcEndpointId: Value<String>?
 
         public init(

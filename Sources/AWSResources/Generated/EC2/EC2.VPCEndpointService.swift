@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPCEndpointService`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpcendpointservice.html>
     public struct VPCEndpointService: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPCEndpointService"
         public let id: LogicalID

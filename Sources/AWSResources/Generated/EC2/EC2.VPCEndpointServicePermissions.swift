@@ -3,11 +3,14 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPCEndpointServicePermissions`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpcendpointservicepermissions.html>
     public struct VPCEndpointServicePermissions: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPCEndpointServicePermissions"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var allowedPrincipals: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var serviceId: Value<String>
 
         public init(

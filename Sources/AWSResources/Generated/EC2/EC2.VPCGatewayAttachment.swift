@@ -3,11 +3,14 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPCGatewayAttachment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpcgatewayattachment.html>
     public struct VPCGatewayAttachment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPCGatewayAttachment"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var internetGatewayId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>
         public var vpnGatewayId: Value<String>?
 

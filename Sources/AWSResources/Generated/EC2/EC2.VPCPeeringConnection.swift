@@ -3,16 +3,24 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPCPeeringConnection`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpcpeeringconnection.html>
     public struct VPCPeeringConnection: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPCPeeringConnection"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var assumeRoleRegion: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var peerOwnerId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var peerRegion: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var peerRoleArn: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var peerVpcId: Value<String>
         public var tags: [EC2.VPCPeeringConnection.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var vpcId: Value<String>
 
         public init(

@@ -3,12 +3,16 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPNConcentrator`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpnconcentrator.html>
     public struct VPNConcentrator: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPNConcentrator"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var tags: [EC2.VPNConcentrator.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var transitGatewayId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var vpnConcentratorType: Value<String>
 
         public init(

@@ -3,25 +3,39 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPNConnection`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpnconnection.html>
     public struct VPNConnection: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPNConnection"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var customerGatewayId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var enableAcceleration: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var localIpv4NetworkCidr: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var localIpv6NetworkCidr: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var outsideIpAddressType: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var preSharedKeyStorage: Value<EC2.VPNConnection.PreSharedKeyStorage>?
+        /// Create-only: changing it replaces the resource.
         public var remoteIpv4NetworkCidr: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var remoteIpv6NetworkCidr: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var staticRoutesOnly: Value<Bool>?
         public var tags: [EC2.VPNConnection.Tag]?
         public var transitGatewayId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var transportTransitGatewayAttachmentId: Value<String>?
         public var tunnelBandwidth: Value<EC2.VPNConnection.TunnelBandwidth>?
+        /// Create-only: changing it replaces the resource.
         public var tunnelInsideIpVersion: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var vpnConnectionType: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var vpnConcentratorId: Value<String>?
         public var vpnGatewayId: Value<String>?
         public var vpnTunnelOptionsSpecifications: [EC2.VPNConnection.VpnTunnelOptionsSpecification]?
@@ -148,6 +162,7 @@ extension Value where T == EC2.VPNConnection.TunnelBandwidth {
 extension EC2.VPNConnection {
     public struct VpnTunnelOptionsSpecification: Sendable, TemplateValueConvertible {
         public var dpdTimeoutAction: Value<EC2.VPNConnection.DPDTimeoutAction>?
+        /// Constraints: value at least 30.
         public var dpdTimeoutSeconds: Value<Int>?
         public var enableTunnelLifecycleControl: Value<Bool>?
         public var ikeVersions: [EC2.VPNConnection.IKEVersionsRequestListValue]?
@@ -155,14 +170,19 @@ extension EC2.VPNConnection {
         public var phase1DHGroupNumbers: [EC2.VPNConnection.Phase1DHGroupNumbersRequestListValue]?
         public var phase1EncryptionAlgorithms: [EC2.VPNConnection.Phase1EncryptionAlgorithmsRequestListValue]?
         public var phase1IntegrityAlgorithms: [EC2.VPNConnection.Phase1IntegrityAlgorithmsRequestListValue]?
+        /// Constraints: value 900 to 28800.
         public var phase1LifetimeSeconds: Value<Int>?
         public var phase2DHGroupNumbers: [EC2.VPNConnection.Phase2DHGroupNumbersRequestListValue]?
         public var phase2EncryptionAlgorithms: [EC2.VPNConnection.Phase2EncryptionAlgorithmsRequestListValue]?
         public var phase2IntegrityAlgorithms: [EC2.VPNConnection.Phase2IntegrityAlgorithmsRequestListValue]?
+        /// Constraints: value 900 to 3600.
         public var phase2LifetimeSeconds: Value<Int>?
         public var preSharedKey: Value<String>?
+        /// Constraints: value 0 to 100.
         public var rekeyFuzzPercentage: Value<Int>?
+        /// Constraints: value at least 60.
         public var rekeyMarginTimeSeconds: Value<Int>?
+        /// Constraints: value 64 to 2048.
         public var replayWindowSize: Value<Int>?
         public var startupAction: Value<EC2.VPNConnection.StartupAction>?
         public var tunnelInsideCidr: Value<String>?
@@ -369,6 +389,7 @@ extension Value where T == EC2.VPNConnection.LogOutputFormat {
 
 extension EC2.VPNConnection {
     public struct Phase1DHGroupNumbersRequestListValue: Sendable, TemplateValueConvertible {
+        /// Constraints: one of 2, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24.
         public var value: Value<Int>?
 
         public init(value: Value<Int>? = nil) {
@@ -453,6 +474,7 @@ extension Value where T == EC2.VPNConnection.ValueType3 {
 
 extension EC2.VPNConnection {
     public struct Phase2DHGroupNumbersRequestListValue: Sendable, TemplateValueConvertible {
+        /// Constraints: one of 2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24.
         public var value: Value<Int>?
 
         public init(value: Value<Int>? = nil) {

@@ -3,11 +3,15 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPNConnectionRoute`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpnconnectionroute.html>
     public struct VPNConnectionRoute: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPNConnectionRoute"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var destinationCidrBlock: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var vpnConnectionId: Value<String>
 
         public init(

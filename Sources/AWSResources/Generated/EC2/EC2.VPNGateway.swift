@@ -3,12 +3,16 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPNGateway`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpngateway.html>
     public struct VPNGateway: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPNGateway"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var amazonSideAsn: Value<Int>?
         public var tags: [EC2.VPNGateway.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var vpnGatewayType: Value<String>
 
         public init(

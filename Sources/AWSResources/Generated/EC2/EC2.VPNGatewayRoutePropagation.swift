@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VPNGatewayRoutePropagation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpngatewayroutepropagation.html>
     public struct VPNGatewayRoutePropagation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VPNGatewayRoutePropagation"
         public let id: LogicalID

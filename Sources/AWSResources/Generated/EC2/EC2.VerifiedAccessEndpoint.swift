@@ -3,22 +3,30 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VerifiedAccessEndpoint`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-verifiedaccessendpoint.html>
     public struct VerifiedAccessEndpoint: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VerifiedAccessEndpoint"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var applicationDomain: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var attachmentType: Value<EC2.VerifiedAccessEndpoint.AttachmentType>
         public var cidrOptions: EC2.VerifiedAccessEndpoint.CidrOptions?
         public var description: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var domainCertificateArn: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var endpointDomainPrefix: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var endpointType: Value<EC2.VerifiedAccessEndpoint.EndpointType>
         public var loadBalancerOptions: EC2.VerifiedAccessEndpoint.LoadBalancerOptions?
         public var networkInterfaceOptions: EC2.VerifiedAccessEndpoint.NetworkInterfaceOptions?
         public var policyDocument: Value<String>?
         public var policyEnabled: Value<Bool>?
         public var rdsOptions: EC2.VerifiedAccessEndpoint.RdsOptions?
+        /// Create-only: changing it replaces the resource.
         public var securityGroupIds: Value<[String]>?
         public var sseSpecification: EC2.VerifiedAccessEndpoint.SseSpecification?
         public var tags: [EC2.VerifiedAccessEndpoint.Tag]?
@@ -146,7 +154,9 @@ extension EC2.VerifiedAccessEndpoint {
 
 extension EC2.VerifiedAccessEndpoint {
     public struct PortRange: Sendable, TemplateValueConvertible {
+        /// Constraints: value 1 to 65535.
         public var fromPort: Value<Int>?
+        /// Constraints: value 1 to 65535.
         public var toPort: Value<Int>?
 
         public init(fromPort: Value<Int>? = nil, toPort: Value<Int>? = nil) {
@@ -200,6 +210,7 @@ extension Value where T == EC2.VerifiedAccessEndpoint.EndpointType {
 extension EC2.VerifiedAccessEndpoint {
     public struct LoadBalancerOptions: Sendable, TemplateValueConvertible {
         public var loadBalancerArn: Value<String>?
+        /// Constraints: value 1 to 65535.
         public var port: Value<Int>?
         public var portRanges: [EC2.VerifiedAccessEndpoint.PortRange]?
         public var `protocol`: Value<EC2.VerifiedAccessEndpoint.ProtocolType2>?
@@ -250,6 +261,7 @@ extension Value where T == EC2.VerifiedAccessEndpoint.ProtocolType2 {
 extension EC2.VerifiedAccessEndpoint {
     public struct NetworkInterfaceOptions: Sendable, TemplateValueConvertible {
         public var networkInterfaceId: Value<String>?
+        /// Constraints: value 1 to 65535.
         public var port: Value<Int>?
         public var portRanges: [EC2.VerifiedAccessEndpoint.PortRange]?
         public var `protocol`: Value<EC2.VerifiedAccessEndpoint.ProtocolType3>?
@@ -295,6 +307,7 @@ extension Value where T == EC2.VerifiedAccessEndpoint.ProtocolType3 {
 
 extension EC2.VerifiedAccessEndpoint {
     public struct RdsOptions: Sendable, TemplateValueConvertible {
+        /// Constraints: value 1 to 65535.
         public var port: Value<Int>?
         public var `protocol`: Value<EC2.VerifiedAccessEndpoint.ProtocolType4>?
         public var rdsDbClusterArn: Value<String>?
@@ -372,7 +385,9 @@ extension EC2.VerifiedAccessEndpoint {
 
 extension EC2.VerifiedAccessEndpoint {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

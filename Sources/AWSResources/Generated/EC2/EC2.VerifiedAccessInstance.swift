@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VerifiedAccessInstance`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-verifiedaccessinstance.html>
     public struct VerifiedAccessInstance: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VerifiedAccessInstance"
         public let id: LogicalID
@@ -164,7 +166,9 @@ extension EC2.VerifiedAccessInstance {
 
 extension EC2.VerifiedAccessInstance {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,19 +3,26 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VerifiedAccessTrustProvider`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-verifiedaccesstrustprovider.html>
     public struct VerifiedAccessTrustProvider: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VerifiedAccessTrustProvider"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var description: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var deviceOptions: EC2.VerifiedAccessTrustProvider.DeviceOptions?
+        /// Create-only: changing it replaces the resource.
         public var deviceTrustProviderType: Value<EC2.VerifiedAccessTrustProvider.DeviceTrustProviderType>?
         public var nativeApplicationOidcOptions: EC2.VerifiedAccessTrustProvider.NativeApplicationOidcOptions?
         public var oidcOptions: EC2.VerifiedAccessTrustProvider.OidcOptions?
+        /// Create-only: changing it replaces the resource.
         public var policyReferenceName: Value<String>
         public var sseSpecification: EC2.VerifiedAccessTrustProvider.SseSpecification?
         public var tags: [EC2.VerifiedAccessTrustProvider.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var trustProviderType: Value<EC2.VerifiedAccessTrustProvider.TrustProviderType>
+        /// Create-only: changing it replaces the resource.
         public var userTrustProviderType: Value<EC2.VerifiedAccessTrustProvider.UserTrustProviderType>?
 
         public init(
@@ -214,7 +221,9 @@ extension EC2.VerifiedAccessTrustProvider {
 
 extension EC2.VerifiedAccessTrustProvider {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

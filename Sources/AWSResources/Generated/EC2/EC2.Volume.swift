@@ -3,6 +3,8 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::Volume`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-volume.html>
     public struct Volume: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::Volume"
         public let id: LogicalID

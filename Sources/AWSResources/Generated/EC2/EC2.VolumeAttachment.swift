@@ -3,13 +3,19 @@ import CloudFormation
 
 extension EC2 {
     /// `AWS::EC2::VolumeAttachment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-volumeattachment.html>
     public struct VolumeAttachment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::EC2::VolumeAttachment"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var device: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var ebsCardIndex: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var instanceId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var volumeId: Value<String>
 
         public init(

@@ -3,15 +3,26 @@ import CloudFormation
 
 extension Events {
     /// `AWS::Events::ApiDestination`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-apidestination.html>
     public struct ApiDestination: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Events::ApiDestination"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 1600 characters; pattern
+        /// `^arn:aws([a-z]|\-)*:events:([a-z]|\d|\-)*:([0-9]{12})?:connection/[\.\-_A-Za-z0-9]+/[\-A-Za-z0-9]+$`.
         public var connectionArn: Value<String>
+        /// Constraints: 0 to 512 characters.
         public var description: Value<String>?
         public var httpMethod: Value<Events.ApiDestination.HttpMethod>
+        /// Constraints: 1 to 2048 characters; pattern
+        /// `^((%[0-9A-Fa-f]{2}|[-()_.!~*';/?:@\x26=+$,A-Za-z0-9])+)([).!';/?:,])?$`.
         public var invocationEndpoint: Value<String>
+        /// Constraints: value at least 1.
         public var invocationRateLimitPerSecond: Value<Int>?
+        /// Constraints: 1 to 64 characters; pattern `[\.\-_A-Za-z0-9]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
 
         public init(

@@ -3,15 +3,24 @@ import CloudFormation
 
 extension Events {
     /// `AWS::Events::Archive`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-archive.html>
     public struct Archive: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Events::Archive"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 48 characters; pattern `[\.\-_A-Za-z0-9]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var archiveName: Value<String>?
+        /// Constraints: 0 to 512 characters.
         public var description: Value<String>?
         public var eventPattern: TemplateValue?
+        /// Constraints: 0 to 2048 characters.
         public var kmsKeyIdentifier: Value<String>?
+        /// Constraints: value at least 0.
         public var retentionDays: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var sourceArn: Value<String>
 
         public init(

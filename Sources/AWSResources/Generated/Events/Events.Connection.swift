@@ -3,15 +3,22 @@ import CloudFormation
 
 extension Events {
     /// `AWS::Events::Connection`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-connection.html>
     public struct Connection: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Events::Connection"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var authParameters: Events.Connection.AuthParameters?
         public var authorizationType: Value<Events.Connection.AuthorizationType>?
+        /// Constraints: 0 to 512 characters.
         public var description: Value<String>?
         public var invocationConnectivityParameters: Events.Connection.InvocationConnectivityParameters?
+        /// Constraints: at most 2048 characters; pattern `^[a-zA-Z0-9_\-/:]*$`.
         public var kmsKeyIdentifier: Value<String>?
+        /// Constraints: 1 to 64 characters; pattern `[\.\-_A-Za-z0-9]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
 
         public init(
@@ -96,7 +103,9 @@ extension Events.Connection {
 
 extension Events.Connection {
     public struct ApiKeyAuthParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 512 characters; pattern `^[ \t]*[^\x00-\x1F\x7F]+([ \t]+[^\x00-\x1F\x7F]+)*[ \t]*$`.
         public var apiKeyName: Value<String>
+        /// Constraints: 1 to 512 characters; pattern `^[ \t]*[^\x00-\x1F\x7F]+([ \t]+[^\x00-\x1F\x7F]+)*[ \t]*$`.
         public var apiKeyValue: Value<String>
 
         public init(apiKeyName: Value<String>, apiKeyValue: Value<String>) {
@@ -115,7 +124,9 @@ extension Events.Connection {
 
 extension Events.Connection {
     public struct BasicAuthParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 512 characters; pattern `^[ \t]*[^\x00-\x1F\x7F]+([ \t]+[^\x00-\x1F\x7F]+)*[ \t]*$`.
         public var password: Value<String>
+        /// Constraints: 1 to 512 characters; pattern `^[ \t]*[^\x00-\x1F\x7F]+([ \t]+[^\x00-\x1F\x7F]+)*[ \t]*$`.
         public var username: Value<String>
 
         public init(password: Value<String>, username: Value<String>) {
@@ -150,7 +161,11 @@ extension Events.Connection {
 
 extension Events.Connection {
     public struct ResourceParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 20 to 2048 characters; pattern
+        /// `^arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:servicenetworkresourceassociation/snra-[0-9a-z]{17}$`.
         public var resourceAssociationArn: Value<String>?
+        /// Constraints: at most 2048 characters; pattern
+        /// `^arn:[a-z0-9f\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:resourceconfiguration/rcfg-[0-9a-z]{17}$`.
         public var resourceConfigurationArn: Value<String>
 
         public init(resourceConfigurationArn: Value<String>, resourceAssociationArn: Value<String>? = nil) {
@@ -169,8 +184,11 @@ extension Events.Connection {
 
 extension Events.Connection {
     public struct ConnectionHttpParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 100 items.
         public var bodyParameters: [Events.Connection.Parameter]?
+        /// Constraints: 0 to 100 items.
         public var headerParameters: [Events.Connection.Parameter]?
+        /// Constraints: 0 to 100 items.
         public var queryStringParameters: [Events.Connection.Parameter]?
 
         public init(
@@ -196,7 +214,9 @@ extension Events.Connection {
 extension Events.Connection {
     public struct Parameter: Sendable, TemplateValueConvertible {
         public var isValueSecret: Value<Bool>?
+        /// Constraints: 0 to 512 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 512 characters; pattern `^[ \t]*[\x20-\x7E]+([ \t]+[\x20-\x7E]+)*[ \t]*$`.
         public var value: Value<String>
 
         public init(
@@ -221,6 +241,8 @@ extension Events.Connection {
 
 extension Events.Connection {
     public struct OAuthParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 2048 characters; pattern
+        /// `^((%[0-9A-Fa-f]{2}|[-()_.!~*';/?:@\x26=+$,A-Za-z0-9])+)([).!';/?:,])?$`.
         public var authorizationEndpoint: Value<String>
         public var clientParameters: Events.Connection.ClientParameters
         public var httpMethod: Value<Events.Connection.HttpMethod>
@@ -251,7 +273,9 @@ extension Events.Connection {
 
 extension Events.Connection {
     public struct ClientParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 512 characters; pattern `^[ \t]*[^\x00-\x1F\x7F]+([ \t]+[^\x00-\x1F\x7F]+)*[ \t]*$`.
         public var clientID: Value<String>
+        /// Constraints: 1 to 512 characters; pattern `^[ \t]*[^\x00-\x1F\x7F]+([ \t]+[^\x00-\x1F\x7F]+)*[ \t]*$`.
         public var clientSecret: Value<String>
 
         public init(clientID: Value<String>, clientSecret: Value<String>) {

@@ -3,14 +3,22 @@ import CloudFormation
 
 extension Events {
     /// `AWS::Events::Endpoint`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-endpoint.html>
     public struct Endpoint: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Events::Endpoint"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: at most 512 characters; pattern `.*`.
         public var description: Value<String>?
+        /// Constraints: 2 to 2 items.
         public var eventBuses: [Events.Endpoint.EndpointEventBus]
+        /// Constraints: 1 to 64 characters; pattern `^[\.\-_A-Za-z0-9]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
         public var replicationConfig: Events.Endpoint.ReplicationConfig?
+        /// Constraints: 1 to 256 characters; pattern `^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$`.
         public var roleArn: Value<String>?
         public var routingConfig: Events.Endpoint.RoutingConfig
 
@@ -62,6 +70,8 @@ extension Events.Endpoint {
 
 extension Events.Endpoint {
     public struct EndpointEventBus: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 512 characters; pattern
+        /// `^arn:aws[a-z-]*:events:[a-z]+-[a-z-]+-\d+:\d{12}:event-bus/[\w.-]+$`.
         public var eventBusArn: Value<String>
 
         public init(eventBusArn: Value<String>) {
@@ -143,6 +153,7 @@ extension Events.Endpoint {
 
 extension Events.Endpoint {
     public struct Primary: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 1600 characters; pattern `^arn:aws([a-z]|\-)*:route53:::healthcheck/[\-a-z0-9]+$`.
         public var healthCheck: Value<String>
 
         public init(healthCheck: Value<String>) {
@@ -159,6 +170,7 @@ extension Events.Endpoint {
 
 extension Events.Endpoint {
     public struct Secondary: Sendable, TemplateValueConvertible {
+        /// Constraints: 9 to 20 characters; pattern `^[\-a-z0-9]+$`.
         public var route: Value<String>
 
         public init(route: Value<String>) {

@@ -3,15 +3,21 @@ import CloudFormation
 
 extension Events {
     /// `AWS::Events::EventBus`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-eventbus.html>
     public struct EventBus: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Events::EventBus"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var deadLetterConfig: Events.EventBus.DeadLetterConfig?
         public var description: Value<String>?
+        /// Constraints: 1 to 256 characters; pattern `^aws\.partner(/[\.\-_A-Za-z0-9]+){2,}$`.
         public var eventSourceName: Value<String>?
         public var kmsKeyIdentifier: Value<String>?
         public var logConfig: Events.EventBus.LogConfig?
+        /// Constraints: 1 to 256 characters; pattern `^[/\.\-_A-Za-z0-9]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>
         public var policy: TemplateValue?
         public var tags: [Events.EventBus.Tag]?
@@ -129,7 +135,9 @@ extension Value where T == Events.EventBus.Level {
 
 extension Events.EventBus {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,15 +3,25 @@ import CloudFormation
 
 extension Events {
     /// `AWS::Events::EventBusPolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-eventbuspolicy.html>
     public struct EventBusPolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Events::EventBusPolicy"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 64 characters; pattern `events:[a-zA-Z]+`.
         public var action: Value<Events.EventBusPolicy.Action>?
         public var eventBusPolicyCondition: Events.EventBusPolicy.Condition?
+        /// Constraints: 1 to 256 characters; pattern `[\.\-_A-Za-z0-9]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var eventBusName: Value<String>?
+        /// Constraints: 1 to 12 characters; pattern `(\d{12}|\*)`.
         public var principal: Value<String>?
         public var statement: TemplateValue?
+        /// Constraints: 1 to 64 characters; pattern `[a-zA-Z0-9-_]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var statementId: Value<String>
 
         public init(

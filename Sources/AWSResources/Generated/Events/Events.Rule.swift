@@ -3,18 +3,29 @@ import CloudFormation
 
 extension Events {
     /// `AWS::Events::Rule`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-rule.html>
     public struct Rule: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Events::Rule"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 512 characters.
         public var description: Value<String>?
+        /// Constraints: 1 to 1600 characters; pattern
+        /// `^(arn:aws[\w-]*:events:[a-z]{2}-[a-z]+-[\w-]+:[0-9]{12}:event-bus\/)?[/\.\-_A-Za-z0-9]+$`.
         public var eventBusName: Value<String>?
         public var eventPattern: TemplateValue?
+        /// Constraints: 1 to 64 characters; pattern `^[\.\-_A-Za-z0-9]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
+        /// Constraints: 1 to 1600 characters.
         public var roleArn: Value<String>?
+        /// Constraints: 0 to 256 characters.
         public var scheduleExpression: Value<String>?
         public var state: Value<Events.Rule.State>?
         public var tags: [Events.Rule.Tag]?
+        /// Constraints: 1 to 100 items.
         public var targets: [Events.Rule.Target]?
 
         public init(
@@ -80,7 +91,9 @@ extension Value where T == Events.Rule.State {
 
 extension Events.Rule {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>?
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
@@ -100,18 +113,23 @@ extension Events.Rule {
 extension Events.Rule {
     public struct Target: Sendable, TemplateValueConvertible {
         public var appSyncParameters: Events.Rule.AppSyncParameters?
+        /// Constraints: 1 to 1600 characters.
         public var arn: Value<String>
         public var batchParameters: Events.Rule.BatchParameters?
         public var deadLetterConfig: Events.Rule.DeadLetterConfig?
         public var ecsParameters: Events.Rule.EcsParameters?
         public var httpParameters: Events.Rule.HttpParameters?
+        /// Constraints: 1 to 64 characters; pattern `^[\.\-_A-Za-z0-9]+$`.
         public var id: Value<String>
+        /// Constraints: 0 to 8192 characters.
         public var input: Value<String>?
+        /// Constraints: 0 to 256 characters.
         public var inputPath: Value<String>?
         public var inputTransformer: Events.Rule.InputTransformer?
         public var kinesisParameters: Events.Rule.KinesisParameters?
         public var redshiftDataParameters: Events.Rule.RedshiftDataParameters?
         public var retryPolicy: Events.Rule.RetryPolicy?
+        /// Constraints: 1 to 1600 characters.
         public var roleArn: Value<String>?
         public var runCommandParameters: Events.Rule.RunCommandParameters?
         public var sageMakerPipelineParameters: Events.Rule.SageMakerPipelineParameters?
@@ -259,6 +277,7 @@ extension Events.Rule {
 
 extension Events.Rule {
     public struct DeadLetterConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 1600 characters.
         public var arn: Value<String>?
 
         public init(arn: Value<String>? = nil) {
@@ -275,19 +294,24 @@ extension Events.Rule {
 
 extension Events.Rule {
     public struct EcsParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 6 items.
         public var capacityProviderStrategy: [Events.Rule.CapacityProviderStrategyItem]?
         public var enableECSManagedTags: Value<Bool>?
         public var enableExecuteCommand: Value<Bool>?
         public var group: Value<String>?
         public var launchType: Value<Events.Rule.LaunchType>?
         public var networkConfiguration: Events.Rule.NetworkConfiguration?
+        /// Constraints: 0 to 10 items.
         public var placementConstraints: [Events.Rule.PlacementConstraint]?
         public var placementStrategies: [Events.Rule.PlacementStrategy]?
         public var platformVersion: Value<String>?
         public var propagateTags: Value<Events.Rule.PropagateTags>?
+        /// Constraints: 0 to 1024 characters.
         public var referenceId: Value<String>?
         public var tagList: [Events.Rule.Tag]?
+        /// Constraints: value at least 1.
         public var taskCount: Value<Int>?
+        /// Constraints: 1 to 1600 characters.
         public var taskDefinitionArn: Value<String>
 
         public init(
@@ -345,8 +369,11 @@ extension Events.Rule {
 
 extension Events.Rule {
     public struct CapacityProviderStrategyItem: Sendable, TemplateValueConvertible {
+        /// Constraints: value 0 to 100000.
         public var base: Value<Int>?
+        /// Constraints: 1 to 255 characters.
         public var capacityProvider: Value<String>
+        /// Constraints: value 0 to 1000.
         public var weight: Value<Int>?
 
         public init(
@@ -443,6 +470,7 @@ extension Value where T == Events.Rule.AssignPublicIp {
 
 extension Events.Rule {
     public struct PlacementConstraint: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 2000 characters.
         public var expression: Value<String>?
         public var type: Value<Events.Rule.Kind>?
 
@@ -534,6 +562,7 @@ extension Events.Rule {
 extension Events.Rule {
     public struct InputTransformer: Sendable, TemplateValueConvertible {
         public var inputPathsMap: [String: Value<String>]?
+        /// Constraints: 1 to 8192 characters.
         public var inputTemplate: Value<String>
 
         public init(inputTemplate: Value<String>, inputPathsMap: [String: Value<String>]? = nil) {
@@ -552,6 +581,7 @@ extension Events.Rule {
 
 extension Events.Rule {
     public struct KinesisParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 256 characters.
         public var partitionKeyPath: Value<String>
 
         public init(partitionKeyPath: Value<String>) {
@@ -568,11 +598,17 @@ extension Events.Rule {
 
 extension Events.Rule {
     public struct RedshiftDataParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 64 characters.
         public var database: Value<String>
+        /// Constraints: 1 to 128 characters.
         public var dbUser: Value<String>?
+        /// Constraints: 1 to 1600 characters; pattern
+        /// `^(^arn:aws([a-z]|\-)*:secretsmanager:[a-z0-9-.]+:.*)|(\$(\.[\w_-]+(\[(\d+|\*)\])*)*)$`.
         public var secretManagerArn: Value<String>?
+        /// Constraints: 1 to 100000 characters.
         public var sql: Value<String>?
         public var sqls: Value<[String]>?
+        /// Constraints: 1 to 500 characters.
         public var statementName: Value<String>?
         public var withEvent: Value<Bool>?
 
@@ -610,7 +646,9 @@ extension Events.Rule {
 
 extension Events.Rule {
     public struct RetryPolicy: Sendable, TemplateValueConvertible {
+        /// Constraints: value 60 to 86400.
         public var maximumEventAgeInSeconds: Value<Int>?
+        /// Constraints: value 0 to 185.
         public var maximumRetryAttempts: Value<Int>?
 
         public init(maximumEventAgeInSeconds: Value<Int>? = nil, maximumRetryAttempts: Value<Int>? = nil) {
@@ -629,6 +667,7 @@ extension Events.Rule {
 
 extension Events.Rule {
     public struct RunCommandParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 5 items.
         public var runCommandTargets: [Events.Rule.RunCommandTarget]
 
         public init(runCommandTargets: [Events.Rule.RunCommandTarget]) {
@@ -645,7 +684,9 @@ extension Events.Rule {
 
 extension Events.Rule {
     public struct RunCommandTarget: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`.
         public var key: Value<String>
+        /// Constraints: 1 to 50 items.
         public var values: Value<[String]>
 
         public init(key: Value<String>, values: Value<[String]>) {
@@ -664,6 +705,7 @@ extension Events.Rule {
 
 extension Events.Rule {
     public struct SageMakerPipelineParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 200 items.
         public var pipelineParameterList: [Events.Rule.SageMakerPipelineParameter]?
 
         public init(pipelineParameterList: [Events.Rule.SageMakerPipelineParameter]? = nil) {
@@ -680,7 +722,9 @@ extension Events.Rule {
 
 extension Events.Rule {
     public struct SageMakerPipelineParameter: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 256 characters; pattern `^[a-zA-Z0-9](-*[a-zA-Z0-9])*$`.
         public var name: Value<String>
+        /// Constraints: 0 to 1024 characters.
         public var value: Value<String>
 
         public init(name: Value<String>, value: Value<String>) {

@@ -3,12 +3,16 @@ import CloudFormation
 
 extension IAM {
     /// `AWS::IAM::AccessKey`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-accesskey.html>
     public struct AccessKey: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IAM::AccessKey"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var serial: Value<Int>?
         public var status: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var userName: Value<String>
 
         public init(

@@ -3,12 +3,19 @@ import CloudFormation
 
 extension IAM {
     /// `AWS::IAM::Group`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-group.html>
     public struct Group: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IAM::Group"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 128 characters; pattern `^[\w+=,.@-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var groupName: Value<String>?
+        /// Constraints: 0 to 20 items.
         public var managedPolicyArns: Value<[String]>?
+        /// Constraints: 1 to 512 characters; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`.
         public var path: Value<String>?
         public var policies: [IAM.Group.Policy]?
 

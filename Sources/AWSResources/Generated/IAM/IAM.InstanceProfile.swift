@@ -3,12 +3,21 @@ import CloudFormation
 
 extension IAM {
     /// `AWS::IAM::InstanceProfile`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-instanceprofile.html>
     public struct InstanceProfile: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IAM::InstanceProfile"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 128 characters; pattern `^([\w+=,.@-]+)?$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var instanceProfileName: Value<String>?
+        /// Constraints: 1 to 512 characters; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var path: Value<String>?
+        /// Constraints: 1 to 1 items.
         public var roles: Value<[String]>
 
         public init(

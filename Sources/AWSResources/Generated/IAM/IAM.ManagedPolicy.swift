@@ -3,14 +3,24 @@ import CloudFormation
 
 extension IAM {
     /// `AWS::IAM::ManagedPolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-managedpolicy.html>
     public struct ManagedPolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IAM::ManagedPolicy"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 1000 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var description: Value<String>?
         public var groups: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var managedPolicyName: Value<String>?
+        /// Constraints: 1 to 512 characters; pattern `^((/[A-Za-z0-9\.,\+@=_-]+)*)/$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var path: Value<String>?
+        /// Constraints: 1 to 131072 characters; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`.
         public var policyDocument: TemplateValue
         public var roles: Value<[String]>?
         public var users: Value<[String]>?

@@ -3,13 +3,20 @@ import CloudFormation
 
 extension IAM {
     /// `AWS::IAM::OIDCProvider`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-oidcprovider.html>
     public struct OIDCProvider: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IAM::OIDCProvider"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var clientIdList: Value<[String]>?
+        /// Constraints: 0 to 50 items.
         public var tags: [IAM.OIDCProvider.Tag]?
+        /// Constraints: at most 5 items.
         public var thumbprintList: Value<[String]>?
+        /// Constraints: 1 to 255 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var url: Value<String>?
 
         public init(
@@ -44,7 +51,9 @@ extension IAM.OIDCProvider {
 
 extension IAM.OIDCProvider {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters; pattern `^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

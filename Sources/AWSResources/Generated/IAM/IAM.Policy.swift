@@ -3,12 +3,16 @@ import CloudFormation
 
 extension IAM {
     /// `AWS::IAM::Policy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-policy.html>
     public struct Policy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IAM::Policy"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var groups: Value<[String]>?
+        /// Constraints: 1 to 131072 characters; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`.
         public var policyDocument: TemplateValue
+        /// Constraints: 1 to 128 characters; pattern `^[\w+=,.@-]+$`.
         public var policyName: Value<String>
         public var roles: Value<[String]>?
         public var users: Value<[String]>?

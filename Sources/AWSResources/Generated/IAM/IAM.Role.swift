@@ -3,18 +3,32 @@ import CloudFormation
 
 extension IAM {
     /// `AWS::IAM::Role`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html>
     public struct Role: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IAM::Role"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 131072 characters; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`.
         public var assumeRolePolicyDocument: TemplateValue
+        /// Constraints: 0 to 1000 characters; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`.
         public var description: Value<String>?
+        /// Constraints: 0 to 20 items.
         public var managedPolicyArns: Value<[String]>?
+        /// Constraints: value 3600 to 43200.
         public var maxSessionDuration: Value<Int>?
+        /// Constraints: 1 to 512 characters; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var path: Value<String>?
+        /// Constraints: 20 to 2048 characters.
         public var permissionsBoundary: Value<String>?
         public var policies: [IAM.Role.Policy]?
+        /// Constraints: 1 to 64 characters; pattern `^[\w+=,.@-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var roleName: Value<String>?
+        /// Constraints: 0 to 50 items.
         public var tags: [IAM.Role.Tag]?
 
         public init(
@@ -87,7 +101,9 @@ extension IAM.Role {
 
 extension IAM.Role {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$`.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters; pattern `^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,16 +3,30 @@ import CloudFormation
 
 extension IAM {
     /// `AWS::IAM::SAMLProvider`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-samlprovider.html>
     public struct SAMLProvider: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IAM::SAMLProvider"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 16384 characters; pattern `[\u0009\u000A\u000D\u0020-\u00FF]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var addPrivateKey: Value<String>?
         public var assertionEncryptionMode: Value<IAM.SAMLProvider.AssertionEncryptionMode>?
+        /// Constraints: 1 to 128 characters; pattern `[\w._-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
+        /// Constraints: at most 2 items.
         public var privateKeyList: [IAM.SAMLProvider.SAMLPrivateKey]?
+        /// Constraints: 22 to 64 characters; pattern `[A-Z0-9]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var removePrivateKey: Value<String>?
+        /// Constraints: 1000 to 10000000 characters.
         public var samlMetadataDocument: Value<String>?
+        /// Constraints: 0 to 50 items.
         public var tags: [IAM.SAMLProvider.Tag]?
 
         public init(
@@ -72,6 +86,7 @@ extension Value where T == IAM.SAMLProvider.AssertionEncryptionMode {
 
 extension IAM.SAMLProvider {
     public struct SAMLPrivateKey: Sendable, TemplateValueConvertible {
+        /// Constraints: 22 to 64 characters; pattern `[A-Z0-9]+`.
         public var keyId: Value<String>
         public var timestamp: Value<String>
 
@@ -91,7 +106,9 @@ extension IAM.SAMLProvider {
 
 extension IAM.SAMLProvider {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters; pattern `^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

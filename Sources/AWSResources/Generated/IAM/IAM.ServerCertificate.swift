@@ -3,14 +3,29 @@ import CloudFormation
 
 extension IAM {
     /// `AWS::IAM::ServerCertificate`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-servercertificate.html>
     public struct ServerCertificate: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IAM::ServerCertificate"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 16384 characters; pattern `[\u0009\u000A\u000D\u0020-\u00FF]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var certificateBody: Value<String>?
+        /// Constraints: 1 to 2097152 characters; pattern `[\u0009\u000A\u000D\u0020-\u00FF]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var certificateChain: Value<String>?
+        /// Constraints: 1 to 512 characters; pattern `(\u002F)|(\u002F[\u0021-\u007F]+\u002F)`.
         public var path: Value<String>?
+        /// Constraints: 1 to 16384 characters; pattern `[\u0009\u000A\u000D\u0020-\u00FF]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var privateKey: Value<String>?
+        /// Constraints: 1 to 128 characters; pattern `[\w+=,.@-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var serverCertificateName: Value<String>?
         public var tags: [IAM.ServerCertificate.Tag]?
 
@@ -54,7 +69,9 @@ extension IAM.ServerCertificate {
 
 extension IAM.ServerCertificate {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,12 +3,21 @@ import CloudFormation
 
 extension IAM {
     /// `AWS::IAM::ServiceLinkedRole`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-servicelinkedrole.html>
     public struct ServiceLinkedRole: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IAM::ServiceLinkedRole"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 128 characters; pattern `^[\w+=,.@-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var awsServiceName: Value<String>?
+        /// Constraints: 1 to 64 characters; pattern `^[\w+=,.@-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var customSuffix: Value<String>?
+        /// Constraints: 0 to 1000 characters; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`.
         public var description: Value<String>?
 
         public init(

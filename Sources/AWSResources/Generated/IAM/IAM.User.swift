@@ -3,17 +3,27 @@ import CloudFormation
 
 extension IAM {
     /// `AWS::IAM::User`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-user.html>
     public struct User: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IAM::User"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 10 items.
         public var groups: Value<[String]>?
         public var loginProfile: IAM.User.LoginProfile?
+        /// Constraints: 0 to 20 items.
         public var managedPolicyArns: Value<[String]>?
+        /// Constraints: 1 to 512 characters; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`.
         public var path: Value<String>?
+        /// Constraints: 20 to 2048 characters.
         public var permissionsBoundary: Value<String>?
         public var policies: [IAM.User.Policy]?
+        /// Constraints: 0 to 50 items.
         public var tags: [IAM.User.Tag]?
+        /// Constraints: 1 to 64 characters; pattern `^[\w+=,.@-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var userName: Value<String>?
 
         public init(
@@ -100,7 +110,9 @@ extension IAM.User {
 
 extension IAM.User {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$`.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters; pattern `^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,12 +3,21 @@ import CloudFormation
 
 extension IAM {
     /// `AWS::IAM::UserPolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-userpolicy.html>
     public struct UserPolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IAM::UserPolicy"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 131072 characters; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`.
         public var policyDocument: TemplateValue?
+        /// Constraints: 1 to 128 characters; pattern `^[\w+=,.@-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var policyName: Value<String>
+        /// Constraints: 1 to 128 characters; pattern `^[\w+=,.@-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var userName: Value<String>
 
         public init(

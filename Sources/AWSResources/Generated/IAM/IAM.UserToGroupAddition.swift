@@ -3,6 +3,8 @@ import CloudFormation
 
 extension IAM {
     /// `AWS::IAM::UserToGroupAddition`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-usertogroupaddition.html>
     public struct UserToGroupAddition: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IAM::UserToGroupAddition"
         public let id: LogicalID

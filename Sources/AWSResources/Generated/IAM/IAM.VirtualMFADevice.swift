@@ -3,13 +3,22 @@ import CloudFormation
 
 extension IAM {
     /// `AWS::IAM::VirtualMFADevice`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-virtualmfadevice.html>
     public struct VirtualMFADevice: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IAM::VirtualMFADevice"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 512 characters; pattern `(\u002F)|(\u002F[\u0021-\u007F]+\u002F)`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var path: Value<String>?
+        /// Constraints: 0 to 50 items.
         public var tags: [IAM.VirtualMFADevice.Tag]?
         public var users: Value<[String]>
+        /// Constraints: 1 to 226 characters; pattern `[\w+=,.@-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var virtualMfaDeviceName: Value<String>?
 
         public init(
@@ -44,7 +53,9 @@ extension IAM.VirtualMFADevice {
 
 extension IAM.VirtualMFADevice {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters; pattern `^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

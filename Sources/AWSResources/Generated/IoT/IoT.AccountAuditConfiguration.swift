@@ -3,13 +3,19 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::AccountAuditConfiguration`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-accountauditconfiguration.html>
     public struct AccountAuditConfiguration: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::AccountAuditConfiguration"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 12 to 12 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var accountId: Value<String>
         public var auditCheckConfigurations: IoT.AccountAuditConfiguration.AuditCheckConfigurations
         public var auditNotificationTargetConfigurations: IoT.AccountAuditConfiguration.AuditNotificationTargetConfigurations?
+        /// Constraints: 20 to 2048 characters.
         public var roleArn: Value<String>
 
         public init(
@@ -161,6 +167,7 @@ extension IoT.AccountAuditConfiguration {
 
 extension IoT.AccountAuditConfiguration {
     public struct CertAgeCheckCustomConfiguration: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 64 characters.
         public var certAgeThresholdInDays: Value<String>?
 
         public init(certAgeThresholdInDays: Value<String>? = nil) {
@@ -196,6 +203,7 @@ extension IoT.AccountAuditConfiguration {
 
 extension IoT.AccountAuditConfiguration {
     public struct CertExpirationCheckCustomConfiguration: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 64 characters.
         public var certExpirationThresholdInDays: Value<String>?
 
         public init(certExpirationThresholdInDays: Value<String>? = nil) {
@@ -229,7 +237,9 @@ extension IoT.AccountAuditConfiguration {
 extension IoT.AccountAuditConfiguration {
     public struct AuditNotificationTarget: Sendable, TemplateValueConvertible {
         public var enabled: Value<Bool>?
+        /// Constraints: 20 to 2048 characters.
         public var roleArn: Value<String>?
+        /// Constraints: at most 2048 characters.
         public var targetArn: Value<String>?
 
         public init(

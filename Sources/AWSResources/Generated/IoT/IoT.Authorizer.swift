@@ -3,16 +3,24 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::Authorizer`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-authorizer.html>
     public struct Authorizer: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::Authorizer"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 2048 characters; pattern `^[\s\S]*$`.
         public var authorizerFunctionArn: Value<String>
+        /// Constraints: 1 to 128 characters; pattern `[\w=,@-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var authorizerName: Value<String>?
         public var enableCachingForHttp: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var signingDisabled: Value<Bool>?
         public var status: Value<IoT.Authorizer.Status>?
         public var tags: [IoT.Authorizer.Tag]?
+        /// Constraints: 1 to 128 characters; pattern `^[a-zA-Z0-9_-]+$`.
         public var tokenKeyName: Value<String>?
         public var tokenSigningPublicKeys: [String: Value<String>]?
 
@@ -76,7 +84,9 @@ extension Value where T == IoT.Authorizer.Status {
 
 extension IoT.Authorizer {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,12 +3,18 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::BillingGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-billinggroup.html>
     public struct BillingGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::BillingGroup"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 128 characters; pattern `[a-zA-Z0-9:_-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var billingGroupName: Value<String>?
         public var billingGroupProperties: IoT.BillingGroup.BillingGroupProperties?
+        /// Constraints: at most 50 items.
         public var tags: [IoT.BillingGroup.Tag]?
 
         public init(
@@ -44,6 +50,7 @@ extension IoT.BillingGroup {
 
 extension IoT.BillingGroup {
     public struct BillingGroupProperties: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 2028 characters; pattern `[\p{Graph}\x20]*`.
         public var billingGroupDescription: Value<String>?
 
         public init(billingGroupDescription: Value<String>? = nil) {
@@ -60,7 +67,9 @@ extension IoT.BillingGroup {
 
 extension IoT.BillingGroup {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

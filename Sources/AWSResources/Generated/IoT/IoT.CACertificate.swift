@@ -3,17 +3,26 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::CACertificate`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-cacertificate.html>
     public struct CACertificate: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::CACertificate"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var autoRegistrationStatus: Value<IoT.CACertificate.AutoRegistrationStatus>?
+        /// Constraints: 1 to 65536 characters; pattern `[\s\S]*`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var caCertificatePem: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var certificateMode: Value<IoT.CACertificate.CertificateMode>?
         public var registrationConfig: IoT.CACertificate.RegistrationConfig?
         public var removeAutoRegistration: Value<Bool>?
         public var status: Value<IoT.CACertificate.Status>
         public var tags: [IoT.CACertificate.Tag]?
+        /// Constraints: 1 to 65536 characters; pattern `[\s\S]*`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var verificationCertificatePem: Value<String>?
 
         public init(
@@ -90,8 +99,12 @@ extension Value where T == IoT.CACertificate.CertificateMode {
 
 extension IoT.CACertificate {
     public struct RegistrationConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 20 to 2048 characters; pattern
+        /// `arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+`.
         public var roleArn: Value<String>?
+        /// Constraints: 0 to 10240 characters; pattern `[\s\S]*`.
         public var templateBody: Value<String>?
+        /// Constraints: 1 to 36 characters; pattern `^[0-9A-Za-z_-]+$`.
         public var templateName: Value<String>?
 
         public init(
@@ -130,7 +143,9 @@ extension Value where T == IoT.CACertificate.Status {
 
 extension IoT.CACertificate {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 127 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 255 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,13 +3,25 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::Certificate`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-certificate.html>
     public struct Certificate: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::Certificate"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 65536 characters; pattern `^[\s\S]*$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var caCertificatePem: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var certificateMode: Value<IoT.Certificate.CertificateMode>?
+        /// Constraints: 1 to 65536 characters; pattern `^[\s\S]*$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var certificatePem: Value<String>?
+        /// Constraints: 1 to 4096 characters; pattern `^[\s\S]*$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var certificateSigningRequest: Value<String>?
         public var status: Value<IoT.Certificate.Status>
 

@@ -3,13 +3,21 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::CertificateProvider`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-certificateprovider.html>
     public struct CertificateProvider: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::CertificateProvider"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 1 items.
         public var accountDefaultForOperations: Value<[IoT.CertificateProvider.CertificateProviderOperation]>
+        /// Constraints: 1 to 128 characters; pattern `[\w=,@-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var certificateProviderName: Value<String>?
+        /// Constraints: 1 to 170 characters; pattern `^[\s\S]*$`.
         public var lambdaFunctionArn: Value<String>
+        /// Constraints: at most 50 items.
         public var tags: [IoT.CertificateProvider.Tag]?
 
         public init(
@@ -58,7 +66,9 @@ extension Value where T == IoT.CertificateProvider.CertificateProviderOperation 
 
 extension IoT.CertificateProvider {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 127 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 255 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

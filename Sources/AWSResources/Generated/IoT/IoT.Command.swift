@@ -3,22 +3,35 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::Command`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-command.html>
     public struct Command: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::Command"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 64 characters; pattern `^[a-zA-Z0-9_-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var commandId: Value<String>
         public var createdAt: Value<String>?
         public var deprecated: Value<Bool>?
+        /// Constraints: 0 to 2028 characters; pattern `^[^\p{C}]*$`.
         public var description: Value<String>?
+        /// Constraints: 0 to 64 characters; pattern `^[^\p{C}]*$`.
         public var displayName: Value<String>?
         public var lastUpdatedAt: Value<String>?
+        /// Constraints: at least 1 items.
         public var mandatoryParameters: [IoT.Command.CommandParameter]?
         public var namespace: Value<IoT.Command.Namespace>?
         public var payload: IoT.Command.CommandPayload?
+        /// Constraints: 0 to 32768 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var payloadTemplate: Value<String>?
         public var pendingDeletion: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var preprocessor: IoT.Command.CommandPreprocessor?
+        /// Constraints: 20 to 2028 characters.
         public var roleArn: Value<String>?
         public var tags: [IoT.Command.Tag]?
 
@@ -87,10 +100,13 @@ extension IoT.Command {
 extension IoT.Command {
     public struct CommandParameter: Sendable, TemplateValueConvertible {
         public var defaultValue: IoT.Command.CommandParameterValue?
+        /// Constraints: 0 to 2028 characters; pattern `^[^\p{C}]*$`.
         public var description: Value<String>?
+        /// Constraints: 1 to 192 characters; pattern `^[.$a-zA-Z0-9_-]+$`.
         public var name: Value<String>
         public var type: Value<IoT.Command.CommandParameterType>?
         public var value: IoT.Command.CommandParameterValue?
+        /// Constraints: at least 1 items.
         public var valueConditions: [IoT.Command.CommandParameterValueCondition]?
 
         public init(
@@ -125,11 +141,15 @@ extension IoT.Command {
 extension IoT.Command {
     public struct CommandParameterValue: Sendable, TemplateValueConvertible {
         public var b: Value<Bool>?
+        /// Constraints: at least 1 characters.
         public var bin: Value<String>?
         public var d: Value<Double>?
         public var i: Value<Int>?
+        /// Constraints: at most 19 characters; pattern `^-?\d+$`.
         public var l: Value<String>?
+        /// Constraints: at least 1 characters.
         public var s: Value<String>?
+        /// Constraints: 1 to 20 characters; pattern `^[0-9]*$`.
         public var ul: Value<String>?
 
         public init(
@@ -239,10 +259,14 @@ extension Value where T == IoT.Command.CommandParameterValueComparisonOperator {
 
 extension IoT.Command {
     public struct CommandParameterValueComparisonOperand: Sendable, TemplateValueConvertible {
+        /// Constraints: at least 1 characters.
         public var number: Value<String>?
         public var numberRange: IoT.Command.CommandParameterValueNumberRange?
+        /// Constraints: 1 to 10 items.
         public var numbers: Value<[String]>?
+        /// Constraints: at least 1 characters.
         public var string: Value<String>?
+        /// Constraints: 1 to 10 items.
         public var strings: Value<[String]>?
 
         public init(
@@ -273,7 +297,9 @@ extension IoT.Command {
 
 extension IoT.Command {
     public struct CommandParameterValueNumberRange: Sendable, TemplateValueConvertible {
+        /// Constraints: at least 1 characters.
         public var max: Value<String>
+        /// Constraints: at least 1 characters.
         public var min: Value<String>
 
         public init(max: Value<String>, min: Value<String>) {
@@ -307,6 +333,7 @@ extension Value where T == IoT.Command.Namespace {
 extension IoT.Command {
     public struct CommandPayload: Sendable, TemplateValueConvertible {
         public var content: Value<String>?
+        /// Constraints: at least 1 characters.
         public var contentType: Value<String>?
 
         public init(content: Value<String>? = nil, contentType: Value<String>? = nil) {
@@ -371,7 +398,9 @@ extension Value where T == IoT.Command.OutputFormat {
 
 extension IoT.Command {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

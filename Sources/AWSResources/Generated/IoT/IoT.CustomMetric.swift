@@ -3,13 +3,21 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::CustomMetric`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-custommetric.html>
     public struct CustomMetric: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::CustomMetric"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 128 characters; pattern `^[\p{Graph}\x20]*$`.
         public var displayName: Value<String>?
+        /// Constraints: 1 to 128 characters; pattern `[a-zA-Z0-9:_-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var metricName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var metricType: Value<IoT.CustomMetric.MetricType>
+        /// Constraints: at most 50 items.
         public var tags: [IoT.CustomMetric.Tag]?
 
         public init(
@@ -64,7 +72,9 @@ extension Value where T == IoT.CustomMetric.MetricType {
 
 extension IoT.CustomMetric {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,13 +3,21 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::Dimension`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-dimension.html>
     public struct Dimension: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::Dimension"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 128 characters; pattern `[a-zA-Z0-9:_-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
+        /// Constraints: 1 to 5 items.
         public var stringValues: Value<[String]>
+        /// Constraints: at most 50 items.
         public var tags: [IoT.Dimension.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var dimensionType: Value<IoT.Dimension.Kind>
 
         public init(
@@ -46,7 +54,9 @@ extension IoT.Dimension {
 
 extension IoT.Dimension {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::DomainConfiguration`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-domainconfiguration.html>
     public struct DomainConfiguration: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::DomainConfiguration"
         public let id: LogicalID
@@ -11,14 +13,28 @@ extension IoT {
         public var authenticationType: Value<IoT.DomainConfiguration.AuthenticationType>?
         public var authorizerConfig: IoT.DomainConfiguration.AuthorizerConfig?
         public var clientCertificateConfig: IoT.DomainConfiguration.ClientCertificateConfig?
+        /// Constraints: 1 to 128 characters; pattern `^[\w.-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var domainConfigurationName: Value<String>?
         public var domainConfigurationStatus: Value<IoT.DomainConfiguration.DomainConfigurationStatus>?
+        /// Constraints: 1 to 253 characters; pattern `^[\s\S]*$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var domainName: Value<String>?
+        /// Constraints: 0 to 1 items.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var serverCertificateArns: Value<[String]>?
         public var serverCertificateConfig: IoT.DomainConfiguration.ServerCertificateConfig?
+        /// Create-only: changing it replaces the resource.
         public var serviceType: Value<IoT.DomainConfiguration.ServiceType>?
         public var tags: [IoT.DomainConfiguration.Tag]?
         public var tlsConfig: IoT.DomainConfiguration.TlsConfig?
+        /// Constraints: 1 to 2048 characters; pattern
+        /// `^arn:aws(-cn|-us-gov|-iso-b|-iso)?:acm:[a-z]{2}-(gov-|iso-|isob-)?[a-z]{4,9}-\d{1}:\d{12}:certificate/[a-zA-Z0-9/-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var validationCertificateArn: Value<String>?
 
         public init(
@@ -123,6 +139,7 @@ extension Value where T == IoT.DomainConfiguration.AuthenticationType {
 extension IoT.DomainConfiguration {
     public struct AuthorizerConfig: Sendable, TemplateValueConvertible {
         public var allowAuthorizerOverride: Value<Bool>?
+        /// Constraints: 1 to 128 characters; pattern `^[\w=,@-]+$`.
         public var defaultAuthorizerName: Value<String>?
 
         public init(allowAuthorizerOverride: Value<Bool>? = nil, defaultAuthorizerName: Value<String>? = nil) {
@@ -141,6 +158,7 @@ extension IoT.DomainConfiguration {
 
 extension IoT.DomainConfiguration {
     public struct ClientCertificateConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 170 characters; pattern `^[\s\S]*$`.
         public var clientCertificateCallbackArn: Value<String>?
 
         public init(clientCertificateCallbackArn: Value<String>? = nil) {
@@ -172,7 +190,10 @@ extension Value where T == IoT.DomainConfiguration.DomainConfigurationStatus {
 extension IoT.DomainConfiguration {
     public struct ServerCertificateConfig: Sendable, TemplateValueConvertible {
         public var enableOCSPCheck: Value<Bool>?
+        /// Constraints: 1 to 2048 characters; pattern
+        /// `^arn:aws(-cn|-us-gov|-iso-b|-iso)?:acm:[a-z]{2}-(gov-|iso-|isob-)?[a-z]{4,9}-\d{1}:\d{12}:certificate/[a-zA-Z0-9/-]+$`.
         public var ocspAuthorizedResponderArn: Value<String>?
+        /// Constraints: 1 to 170 characters.
         public var ocspLambdaArn: Value<String>?
 
         public init(
@@ -213,7 +234,9 @@ extension Value where T == IoT.DomainConfiguration.ServiceType {
 
 extension IoT.DomainConfiguration {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
@@ -232,6 +255,7 @@ extension IoT.DomainConfiguration {
 
 extension IoT.DomainConfiguration {
     public struct TlsConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 128 characters; pattern `^[\s\S]*$`.
         public var securityPolicy: Value<String>?
 
         public init(securityPolicy: Value<String>? = nil) {

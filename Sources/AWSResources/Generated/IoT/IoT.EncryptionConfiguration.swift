@@ -3,12 +3,16 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::EncryptionConfiguration`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-encryptionconfiguration.html>
     public struct EncryptionConfiguration: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::EncryptionConfiguration"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var encryptionType: Value<IoT.EncryptionConfiguration.EncryptionType>
+        /// Constraints: 20 to 2048 characters.
         public var kmsAccessRoleArn: Value<String>?
+        /// Constraints: 20 to 2048 characters.
         public var kmsKeyArn: Value<String>?
 
         public init(

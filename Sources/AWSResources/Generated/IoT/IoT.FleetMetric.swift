@@ -3,18 +3,29 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::FleetMetric`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-fleetmetric.html>
     public struct FleetMetric: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::FleetMetric"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: at least 1 characters.
         public var aggregationField: Value<String>?
         public var aggregationType: IoT.FleetMetric.AggregationType?
+        /// Constraints: 0 to 1024 characters; pattern `^[\p{Graph}\x20]*$`.
         public var description: Value<String>?
+        /// Constraints: 1 to 128 characters; pattern `^[a-zA-Z0-9:_-]+$`.
         public var indexName: Value<String>?
+        /// Constraints: 1 to 128 characters; pattern `^[a-zA-Z0-9_\-\.]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var metricName: Value<String>
+        /// Constraints: value 60 to 86400.
         public var period: Value<Int>?
+        /// Constraints: at least 1 characters.
         public var queryString: Value<String>?
         public var queryVersion: Value<String>?
+        /// Constraints: at most 50 items.
         public var tags: [IoT.FleetMetric.Tag]?
         public var unit: Value<IoT.FleetMetric.Unit>?
 
@@ -111,7 +122,9 @@ extension Value where T == IoT.FleetMetric.Name {
 
 extension IoT.FleetMetric {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,22 +3,47 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::JobTemplate`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-jobtemplate.html>
     public struct JobTemplate: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::JobTemplate"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var abortConfig: IoT.JobTemplate.AbortConfig?
+        /// Constraints: 0 to 2028 characters; pattern `[^\p{C}]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var description: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var destinationPackageVersions: Value<[String]>?
+        /// Constraints: 0 to 32768 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var document: Value<String>?
+        /// Constraints: 1 to 1350 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var documentSource: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var jobArn: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var jobExecutionsRetryConfig: IoT.JobTemplate.JobExecutionsRetryConfig?
+        /// Create-only: changing it replaces the resource.
         public var jobExecutionsRolloutConfig: IoT.JobTemplate.JobExecutionsRolloutConfig?
+        /// Constraints: 1 to 64 characters; pattern `[a-zA-Z0-9_-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var jobTemplateId: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var maintenanceWindows: [IoT.JobTemplate.MaintenanceWindow]?
+        /// Create-only: changing it replaces the resource.
         public var presignedUrlConfig: IoT.JobTemplate.PresignedUrlConfig?
+        /// Constraints: at most 50 items.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var tags: [IoT.JobTemplate.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var timeoutConfig: IoT.JobTemplate.TimeoutConfig?
 
         public init(
@@ -82,6 +107,7 @@ extension IoT.JobTemplate {
 
 extension IoT.JobTemplate {
     public struct AbortConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: at least 1 items.
         public var criteriaList: [IoT.JobTemplate.AbortCriteria]
 
         public init(criteriaList: [IoT.JobTemplate.AbortCriteria]) {
@@ -100,7 +126,9 @@ extension IoT.JobTemplate {
     public struct AbortCriteria: Sendable, TemplateValueConvertible {
         public var action: Value<IoT.JobTemplate.Action>
         public var failureType: Value<IoT.JobTemplate.FailureType>
+        /// Constraints: value at least 1.
         public var minNumberOfExecutedThings: Value<Int>
+        /// Constraints: value at most 100.
         public var thresholdPercentage: Value<Double>
 
         public init(
@@ -158,6 +186,7 @@ extension Value where T == IoT.JobTemplate.FailureType {
 
 extension IoT.JobTemplate {
     public struct JobExecutionsRetryConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 2 items.
         public var retryCriteriaList: [IoT.JobTemplate.RetryCriteria]?
 
         public init(retryCriteriaList: [IoT.JobTemplate.RetryCriteria]? = nil) {
@@ -175,6 +204,7 @@ extension IoT.JobTemplate {
 extension IoT.JobTemplate {
     public struct RetryCriteria: Sendable, TemplateValueConvertible {
         public var failureType: Value<IoT.JobTemplate.JobRetryFailureType>?
+        /// Constraints: value 0 to 10.
         public var numberOfRetries: Value<Int>?
 
         public init(failureType: Value<IoT.JobTemplate.JobRetryFailureType>? = nil, numberOfRetries: Value<Int>? = nil) {
@@ -210,6 +240,7 @@ extension Value where T == IoT.JobTemplate.JobRetryFailureType {
 extension IoT.JobTemplate {
     public struct JobExecutionsRolloutConfig: Sendable, TemplateValueConvertible {
         public var exponentialRolloutRate: IoT.JobTemplate.ExponentialRolloutRate?
+        /// Constraints: value at least 1.
         public var maximumPerMinute: Value<Int>?
 
         public init(exponentialRolloutRate: IoT.JobTemplate.ExponentialRolloutRate? = nil, maximumPerMinute: Value<Int>? = nil) {
@@ -228,7 +259,9 @@ extension IoT.JobTemplate {
 
 extension IoT.JobTemplate {
     public struct ExponentialRolloutRate: Sendable, TemplateValueConvertible {
+        /// Constraints: value at least 1.
         public var baseRatePerMinute: Value<Int>
+        /// Constraints: value 1 to 5.
         public var incrementFactor: Value<Double>
         public var rateIncreaseCriteria: IoT.JobTemplate.RateIncreaseCriteria
 
@@ -254,7 +287,9 @@ extension IoT.JobTemplate {
 
 extension IoT.JobTemplate {
     public struct RateIncreaseCriteria: Sendable, TemplateValueConvertible {
+        /// Constraints: value at least 1.
         public var numberOfNotifiedThings: Value<Int>?
+        /// Constraints: value at least 1.
         public var numberOfSucceededThings: Value<Int>?
 
         public init(numberOfNotifiedThings: Value<Int>? = nil, numberOfSucceededThings: Value<Int>? = nil) {
@@ -273,7 +308,9 @@ extension IoT.JobTemplate {
 
 extension IoT.JobTemplate {
     public struct MaintenanceWindow: Sendable, TemplateValueConvertible {
+        /// Constraints: value 1 to 1430.
         public var durationInMinutes: Value<Int>?
+        /// Constraints: 1 to 256 characters.
         public var startTime: Value<String>?
 
         public init(durationInMinutes: Value<Int>? = nil, startTime: Value<String>? = nil) {
@@ -292,7 +329,9 @@ extension IoT.JobTemplate {
 
 extension IoT.JobTemplate {
     public struct PresignedUrlConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: value 60 to 3600.
         public var expiresInSec: Value<Int>?
+        /// Constraints: 20 to 2048 characters.
         public var roleArn: Value<String>
 
         public init(roleArn: Value<String>, expiresInSec: Value<Int>? = nil) {
@@ -311,7 +350,9 @@ extension IoT.JobTemplate {
 
 extension IoT.JobTemplate {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
@@ -330,6 +371,7 @@ extension IoT.JobTemplate {
 
 extension IoT.JobTemplate {
     public struct TimeoutConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: value 1 to 10080.
         public var inProgressTimeoutInMinutes: Value<Int>
 
         public init(inProgressTimeoutInMinutes: Value<Int>) {

@@ -3,13 +3,19 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::Logging`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-logging.html>
     public struct Logging: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::Logging"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 12 to 12 characters; pattern `^[0-9]{12}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var accountId: Value<String>
         public var defaultLogLevel: Value<IoT.Logging.DefaultLogLevel>
         public var eventConfigurations: [IoT.Logging.EventConfiguration]?
+        /// Constraints: 20 to 2048 characters.
         public var roleArn: Value<String>
 
         public init(
@@ -64,7 +70,9 @@ extension Value where T == IoT.Logging.DefaultLogLevel {
 
 extension IoT.Logging {
     public struct EventConfiguration: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 512 characters.
         public var eventType: Value<String>
+        /// Constraints: 1 to 512 characters; pattern `^(?!aws/)[a-zA-Z0-9_\-/.#]+$`.
         public var logDestination: Value<String>?
         public var logLevel: Value<IoT.Logging.LogLevel>?
 

@@ -3,13 +3,20 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::MitigationAction`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-mitigationaction.html>
     public struct MitigationAction: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::MitigationAction"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 128 characters; pattern `[a-zA-Z0-9:_-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var actionName: Value<String>?
         public var actionParams: IoT.MitigationAction.ActionParams
+        /// Constraints: 20 to 2048 characters.
         public var roleArn: Value<String>
+        /// Constraints: at most 50 items.
         public var tags: [IoT.MitigationAction.Tag]?
 
         public init(
@@ -87,6 +94,7 @@ extension IoT.MitigationAction {
 extension IoT.MitigationAction {
     public struct AddThingsToThingGroupParams: Sendable, TemplateValueConvertible {
         public var overrideDynamicGroups: Value<Bool>?
+        /// Constraints: 1 to 10 items.
         public var thingGroupNames: Value<[String]>
 
         public init(thingGroupNames: Value<[String]>, overrideDynamicGroups: Value<Bool>? = nil) {
@@ -106,6 +114,7 @@ extension IoT.MitigationAction {
 extension IoT.MitigationAction {
     public struct EnableIoTLoggingParams: Sendable, TemplateValueConvertible {
         public var logLevel: Value<IoT.MitigationAction.LogLevel>
+        /// Constraints: 11 to 2048 characters.
         public var roleArnForLogging: Value<String>
 
         public init(logLevel: Value<IoT.MitigationAction.LogLevel>, roleArnForLogging: Value<String>) {
@@ -144,6 +153,7 @@ extension Value where T == IoT.MitigationAction.LogLevel {
 
 extension IoT.MitigationAction {
     public struct PublishFindingToSnsParams: Sendable, TemplateValueConvertible {
+        /// Constraints: 11 to 2048 characters.
         public var topicArn: Value<String>
 
         public init(topicArn: Value<String>) {
@@ -236,7 +246,9 @@ extension IoT.MitigationAction {
 
 extension IoT.MitigationAction {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,11 +3,17 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::Policy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-policy.html>
     public struct Policy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::Policy"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 404600 characters; pattern `^[\s\S]*$`.
         public var policyDocument: TemplateValue
+        /// Constraints: 1 to 128 characters; pattern `^[\w+=,.@-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var policyName: Value<String>?
         public var tags: [IoT.Policy.Tag]?
 
@@ -42,7 +48,9 @@ extension IoT.Policy {
 
 extension IoT.Policy {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

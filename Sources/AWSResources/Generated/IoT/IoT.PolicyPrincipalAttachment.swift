@@ -3,11 +3,15 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::PolicyPrincipalAttachment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-policyprincipalattachment.html>
     public struct PolicyPrincipalAttachment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::PolicyPrincipalAttachment"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var policyName: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var principal: Value<String>
 
         public init(

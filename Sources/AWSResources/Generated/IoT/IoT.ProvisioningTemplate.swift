@@ -3,17 +3,26 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::ProvisioningTemplate`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-provisioningtemplate.html>
     public struct ProvisioningTemplate: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::ProvisioningTemplate"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 500 characters; pattern `^[^\p{C}]*$`.
         public var description: Value<String>?
         public var enabled: Value<Bool>?
         public var preProvisioningHook: IoT.ProvisioningTemplate.ProvisioningHook?
+        /// Constraints: 20 to 2048 characters.
         public var provisioningRoleArn: Value<String>
         public var tags: [IoT.ProvisioningTemplate.Tag]?
+        /// Constraints: 0 to 10240 characters; pattern `^[\s\S]*$`.
         public var templateBody: Value<String>
+        /// Constraints: 1 to 36 characters; pattern `^[0-9A-Za-z_-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var templateName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var templateType: Value<IoT.ProvisioningTemplate.TemplateType>?
 
         public init(
@@ -62,7 +71,9 @@ extension IoT.ProvisioningTemplate {
 
 extension IoT.ProvisioningTemplate {
     public struct ProvisioningHook: Sendable, TemplateValueConvertible {
+        /// Constraints: 10 to 32 characters; pattern `^[0-9-]+$`.
         public var payloadVersion: Value<String>?
+        /// Constraints: 0 to 2048 characters.
         public var targetArn: Value<String>?
 
         public init(payloadVersion: Value<String>? = nil, targetArn: Value<String>? = nil) {
@@ -81,7 +92,9 @@ extension IoT.ProvisioningTemplate {
 
 extension IoT.ProvisioningTemplate {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

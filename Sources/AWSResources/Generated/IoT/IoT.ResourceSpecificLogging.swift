@@ -3,12 +3,18 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::ResourceSpecificLogging`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-resourcespecificlogging.html>
     public struct ResourceSpecificLogging: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::ResourceSpecificLogging"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var logLevel: Value<IoT.ResourceSpecificLogging.LogLevel>
+        /// Constraints: 1 to 128 characters; pattern `[a-zA-Z0-9.:\s_\-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var targetName: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var targetType: Value<IoT.ResourceSpecificLogging.TargetType>
 
         public init(

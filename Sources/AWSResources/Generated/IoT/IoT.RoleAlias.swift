@@ -3,12 +3,20 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::RoleAlias`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-rolealias.html>
     public struct RoleAlias: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::RoleAlias"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: value 900 to 43200.
         public var credentialDurationSeconds: Value<Int>?
+        /// Constraints: 1 to 128 characters; pattern `[\w=,@-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var roleAlias: Value<String>?
+        /// Constraints: 20 to 2048 characters; pattern
+        /// `arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+`.
         public var roleArn: Value<String>
         public var tags: [IoT.RoleAlias.Tag]?
 
@@ -46,7 +54,9 @@ extension IoT.RoleAlias {
 
 extension IoT.RoleAlias {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 127 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 255 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,14 +3,21 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::ScheduledAudit`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-scheduledaudit.html>
     public struct ScheduledAudit: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::ScheduledAudit"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: pattern `^([1-9]|[12][0-9]|3[01])$|^LAST$|^UNSET_VALUE$`.
         public var dayOfMonth: Value<String>?
         public var dayOfWeek: Value<IoT.ScheduledAudit.DayOfWeek>?
         public var frequency: Value<IoT.ScheduledAudit.Frequency>
+        /// Constraints: 1 to 128 characters; pattern `[a-zA-Z0-9:_-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var scheduledAuditName: Value<String>?
+        /// Constraints: at most 50 items.
         public var tags: [IoT.ScheduledAudit.Tag]?
         public var targetCheckNames: Value<[String]>
 
@@ -98,7 +105,9 @@ extension Value where T == IoT.ScheduledAudit.Frequency {
 
 extension IoT.ScheduledAudit {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,16 +3,24 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::SecurityProfile`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-securityprofile.html>
     public struct SecurityProfile: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::SecurityProfile"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var additionalMetricsToRetainV2: [IoT.SecurityProfile.MetricToRetain]?
         public var alertTargets: [String: IoT.SecurityProfile.AlertTarget]?
+        /// Constraints: at most 100 characters; 0 to 100 items.
         public var behaviors: [IoT.SecurityProfile.Behavior]?
         public var metricsExportConfig: IoT.SecurityProfile.MetricsExportConfig?
+        /// Constraints: 0 to 1000 characters; pattern `^[\p{Graph}\x20]*$`.
         public var securityProfileDescription: Value<String>?
+        /// Constraints: 1 to 128 characters; pattern `[a-zA-Z0-9:_-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var securityProfileName: Value<String>?
+        /// Constraints: at most 50 items.
         public var tags: [IoT.SecurityProfile.Tag]?
         public var targetArns: Value<[String]>?
 
@@ -63,6 +71,7 @@ extension IoT.SecurityProfile {
 extension IoT.SecurityProfile {
     public struct MetricToRetain: Sendable, TemplateValueConvertible {
         public var exportMetric: Value<Bool>?
+        /// Constraints: 1 to 128 characters; pattern `[a-zA-Z0-9:_-]+`.
         public var metric: Value<String>
         public var metricDimension: IoT.SecurityProfile.MetricDimension?
 
@@ -88,6 +97,7 @@ extension IoT.SecurityProfile {
 
 extension IoT.SecurityProfile {
     public struct MetricDimension: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `[a-zA-Z0-9:_-]+`.
         public var dimensionName: Value<String>
         public var `operator`: Value<IoT.SecurityProfile.Operator>?
 
@@ -121,7 +131,9 @@ extension Value where T == IoT.SecurityProfile.Operator {
 
 extension IoT.SecurityProfile {
     public struct AlertTarget: Sendable, TemplateValueConvertible {
+        /// Constraints: at most 2048 characters.
         public var alertTargetArn: Value<String>
+        /// Constraints: 20 to 2048 characters.
         public var roleArn: Value<String>
 
         public init(alertTargetArn: Value<String>, roleArn: Value<String>) {
@@ -142,8 +154,10 @@ extension IoT.SecurityProfile {
     public struct Behavior: Sendable, TemplateValueConvertible {
         public var criteria: IoT.SecurityProfile.BehaviorCriteria?
         public var exportMetric: Value<Bool>?
+        /// Constraints: 1 to 128 characters; pattern `[a-zA-Z0-9:_-]+`.
         public var metric: Value<String>?
         public var metricDimension: IoT.SecurityProfile.MetricDimension?
+        /// Constraints: 1 to 128 characters; pattern `[a-zA-Z0-9:_-]+`.
         public var name: Value<String>
         public var suppressAlerts: Value<Bool>?
 
@@ -179,7 +193,9 @@ extension IoT.SecurityProfile {
 extension IoT.SecurityProfile {
     public struct BehaviorCriteria: Sendable, TemplateValueConvertible {
         public var comparisonOperator: Value<IoT.SecurityProfile.ComparisonOperator>?
+        /// Constraints: value 1 to 10.
         public var consecutiveDatapointsToAlarm: Value<Int>?
+        /// Constraints: value 1 to 10.
         public var consecutiveDatapointsToClear: Value<Int>?
         public var durationSeconds: Value<Int>?
         public var mlDetectionConfig: IoT.SecurityProfile.MachineLearningDetectionConfig?
@@ -333,6 +349,7 @@ extension Value where T == IoT.SecurityProfile.Statistic {
 extension IoT.SecurityProfile {
     public struct MetricValue: Sendable, TemplateValueConvertible {
         public var cidrs: Value<[String]>?
+        /// Constraints: value at least 0.
         public var count: Value<String>?
         public var number: Value<Double>?
         public var numbers: Value<[Double]>?
@@ -370,7 +387,9 @@ extension IoT.SecurityProfile {
 
 extension IoT.SecurityProfile {
     public struct MetricsExportConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 512 characters.
         public var mqttTopic: Value<String>
+        /// Constraints: 20 to 2048 characters.
         public var roleArn: Value<String>
 
         public init(mqttTopic: Value<String>, roleArn: Value<String>) {
@@ -389,7 +408,9 @@ extension IoT.SecurityProfile {
 
 extension IoT.SecurityProfile {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

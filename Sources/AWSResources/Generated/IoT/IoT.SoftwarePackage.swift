@@ -3,12 +3,19 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::SoftwarePackage`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-softwarepackage.html>
     public struct SoftwarePackage: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::SoftwarePackage"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 1024 characters; pattern `^[^\p{C}]+$`.
         public var description: Value<String>?
+        /// Constraints: 1 to 128 characters; pattern `^[a-zA-Z0-9-_.]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var packageName: Value<String>?
+        /// Constraints: at most 50 items.
         public var tags: [IoT.SoftwarePackage.Tag]?
 
         public init(
@@ -42,7 +49,9 @@ extension IoT.SoftwarePackage {
 
 extension IoT.SoftwarePackage {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

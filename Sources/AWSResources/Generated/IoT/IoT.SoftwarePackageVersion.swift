@@ -3,17 +3,28 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::SoftwarePackageVersion`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-softwarepackageversion.html>
     public struct SoftwarePackageVersion: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::SoftwarePackageVersion"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var artifact: IoT.SoftwarePackageVersion.PackageVersionArtifact?
         public var softwarePackageVersionAttributes: [String: Value<String>]?
+        /// Constraints: 0 to 1024 characters; pattern `^[^\p{C}]+$`.
         public var description: Value<String>?
+        /// Constraints: 1 to 128 characters; pattern `^[a-zA-Z0-9-_.]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var packageName: Value<String>
+        /// Constraints: 0 to 3072 characters.
         public var recipe: Value<String>?
         public var sbom: IoT.SoftwarePackageVersion.Sbom?
+        /// Constraints: at most 50 items.
         public var tags: [IoT.SoftwarePackageVersion.Tag]?
+        /// Constraints: 1 to 64 characters; pattern `^[a-zA-Z0-9-_.]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var versionName: Value<String>?
 
         public init(
@@ -82,7 +93,9 @@ extension IoT.SoftwarePackageVersion {
 
 extension IoT.SoftwarePackageVersion {
     public struct S3Location: Sendable, TemplateValueConvertible {
+        /// Constraints: at least 1 characters.
         public var bucket: Value<String>
+        /// Constraints: at least 1 characters.
         public var key: Value<String>
         public var version: Value<String>
 
@@ -124,7 +137,9 @@ extension IoT.SoftwarePackageVersion {
 
 extension IoT.SoftwarePackageVersion {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,11 +3,16 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::Thing`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-thing.html>
     public struct Thing: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::Thing"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var attributePayload: IoT.Thing.AttributePayload?
+        /// Constraints: 1 to 128 characters; pattern `[a-zA-Z0-9:_-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var thingName: Value<String>?
 
         public init(

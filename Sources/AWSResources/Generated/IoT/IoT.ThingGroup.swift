@@ -3,13 +3,23 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::ThingGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-thinggroup.html>
     public struct ThingGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::ThingGroup"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 128 characters; pattern `[a-zA-Z0-9:_-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var parentGroupName: Value<String>?
+        /// Constraints: 1 to 1000 characters.
         public var queryString: Value<String>?
+        /// Constraints: at most 50 items.
         public var tags: [IoT.ThingGroup.Tag]?
+        /// Constraints: 1 to 128 characters; pattern `[a-zA-Z0-9:_-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var thingGroupName: Value<String>?
         public var thingGroupProperties: IoT.ThingGroup.ThingGroupProperties?
 
@@ -52,7 +62,9 @@ extension IoT.ThingGroup {
 
 extension IoT.ThingGroup {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
@@ -72,6 +84,7 @@ extension IoT.ThingGroup {
 extension IoT.ThingGroup {
     public struct ThingGroupProperties: Sendable, TemplateValueConvertible {
         public var attributePayload: IoT.ThingGroup.AttributePayload?
+        /// Constraints: 0 to 2028 characters; pattern `[\p{Graph}\x20]*`.
         public var thingGroupDescription: Value<String>?
 
         public init(attributePayload: IoT.ThingGroup.AttributePayload? = nil, thingGroupDescription: Value<String>? = nil) {

@@ -3,11 +3,15 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::ThingPrincipalAttachment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-thingprincipalattachment.html>
     public struct ThingPrincipalAttachment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::ThingPrincipalAttachment"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var principal: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var thingName: Value<String>
         public var thingPrincipalType: Value<String>?
 

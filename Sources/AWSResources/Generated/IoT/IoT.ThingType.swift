@@ -3,12 +3,18 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::ThingType`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-thingtype.html>
     public struct ThingType: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::ThingType"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var deprecateThingType: Value<Bool>?
+        /// Constraints: at most 50 items.
         public var tags: [IoT.ThingType.Tag]?
+        /// Constraints: 1 to 128 characters; pattern `[a-zA-Z0-9:_-]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var thingTypeName: Value<String>?
         public var thingTypeProperties: IoT.ThingType.ThingTypeProperties?
 
@@ -48,7 +54,9 @@ extension IoT.ThingType {
 
 extension IoT.ThingType {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
@@ -68,7 +76,9 @@ extension IoT.ThingType {
 extension IoT.ThingType {
     public struct ThingTypeProperties: Sendable, TemplateValueConvertible {
         public var mqtt5Configuration: IoT.ThingType.Mqtt5Configuration?
+        /// Constraints: at most 3 items.
         public var searchableAttributes: Value<[String]>?
+        /// Constraints: 0 to 2028 characters; pattern `[\p{Graph}\x20]*`.
         public var thingTypeDescription: Value<String>?
 
         public init(
@@ -109,8 +119,11 @@ extension IoT.ThingType {
 
 extension IoT.ThingType {
     public struct PropagatingAttribute: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 128 characters.
         public var connectionAttribute: Value<IoT.ThingType.ConnectionAttribute>?
+        /// Constraints: 0 to 128 characters; pattern `[a-zA-Z0-9_.,@/:#-]+`.
         public var thingAttribute: Value<String>?
+        /// Constraints: 0 to 128 characters; pattern `[a-zA-Z0-9:$.]+`.
         public var userPropertyKey: Value<String>
 
         public init(

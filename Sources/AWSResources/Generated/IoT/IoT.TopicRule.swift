@@ -3,10 +3,15 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::TopicRule`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-topicrule.html>
     public struct TopicRule: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::TopicRule"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 128 characters; pattern `^[a-zA-Z0-9_]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var ruleName: Value<String>?
         public var tags: [IoT.TopicRule.Tag]?
         public var topicRulePayload: IoT.TopicRule.TopicRulePayload
@@ -61,6 +66,7 @@ extension IoT.TopicRule {
 
 extension IoT.TopicRule {
     public struct TopicRulePayload: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 10 items.
         public var actions: [IoT.TopicRule.Action]
         public var awsIotSqlVersion: Value<String>?
         public var description: Value<String>?
@@ -408,6 +414,7 @@ extension IoT.TopicRule {
 
 extension IoT.TopicRule {
     public struct ElasticsearchAction: Sendable, TemplateValueConvertible {
+        /// Constraints: pattern `^https?://`.
         public var endpoint: Value<String>
         public var id: Value<String>
         public var index: Value<String>
@@ -445,6 +452,7 @@ extension IoT.TopicRule {
         public var batchMode: Value<Bool>?
         public var deliveryStreamName: Value<String>
         public var roleArn: Value<String>
+        /// Constraints: pattern `^([\n\t])|(\r\n)|(,)$`.
         public var separator: Value<String>?
 
         public init(
@@ -474,9 +482,12 @@ extension IoT.TopicRule {
     public struct HttpAction: Sendable, TemplateValueConvertible {
         public var auth: IoT.TopicRule.HttpAuthorization?
         public var batchConfig: IoT.TopicRule.BatchConfig?
+        /// Constraints: 0 to 2000 characters.
         public var confirmationUrl: Value<String>?
         public var enableBatching: Value<Bool>?
+        /// Constraints: 0 to 100 items.
         public var headers: [IoT.TopicRule.HttpActionHeader]?
+        /// Constraints: 0 to 2000 characters.
         public var url: Value<String>
 
         public init(
@@ -553,8 +564,11 @@ extension IoT.TopicRule {
 extension IoT.TopicRule {
     public struct BatchConfig: Sendable, TemplateValueConvertible {
         public var batchAcrossTopics: Value<Bool>?
+        /// Constraints: value 5 to 200.
         public var maxBatchOpenMs: Value<Int>?
+        /// Constraints: value 2 to 10.
         public var maxBatchSize: Value<Int>?
+        /// Constraints: value 100 to 131072.
         public var maxBatchSizeBytes: Value<Int>?
 
         public init(
@@ -582,6 +596,7 @@ extension IoT.TopicRule {
 
 extension IoT.TopicRule {
     public struct HttpActionHeader: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 256 characters.
         public var key: Value<String>
         public var value: Value<String>
 
@@ -628,7 +643,9 @@ extension IoT.TopicRule {
 extension IoT.TopicRule {
     public struct IotEventsAction: Sendable, TemplateValueConvertible {
         public var batchMode: Value<Bool>?
+        /// Constraints: 1 to 128 characters.
         public var inputName: Value<String>
+        /// Constraints: 0 to 128 characters.
         public var messageId: Value<String>?
         public var roleArn: Value<String>
 
@@ -657,6 +674,7 @@ extension IoT.TopicRule {
 
 extension IoT.TopicRule {
     public struct IotSiteWiseAction: Sendable, TemplateValueConvertible {
+        /// Constraints: at least 1 items.
         public var putAssetPropertyValueEntries: [IoT.TopicRule.PutAssetPropertyValueEntry]
         public var roleArn: Value<String>
 
@@ -678,8 +696,10 @@ extension IoT.TopicRule {
     public struct PutAssetPropertyValueEntry: Sendable, TemplateValueConvertible {
         public var assetId: Value<String>?
         public var entryId: Value<String>?
+        /// Constraints: at least 1 characters.
         public var propertyAlias: Value<String>?
         public var propertyId: Value<String>?
+        /// Constraints: at least 1 items.
         public var propertyValues: [IoT.TopicRule.AssetPropertyValue]
 
         public init(
@@ -787,6 +807,7 @@ extension IoT.TopicRule {
     public struct KafkaAction: Sendable, TemplateValueConvertible {
         public var clientProperties: [String: Value<String>]
         public var destinationArn: Value<String>
+        /// Constraints: 1 to 100 items.
         public var headers: [IoT.TopicRule.KafkaActionHeader]?
         public var key: Value<String>?
         public var partition: Value<String>?
@@ -823,7 +844,9 @@ extension IoT.TopicRule {
 
 extension IoT.TopicRule {
     public struct KafkaActionHeader: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 16384 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 16384 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
@@ -941,6 +964,7 @@ extension IoT.TopicRule {
 
 extension IoT.TopicRule {
     public struct OpenSearchAction: Sendable, TemplateValueConvertible {
+        /// Constraints: pattern `^https?://`.
         public var endpoint: Value<String>
         public var id: Value<String>
         public var index: Value<String>
@@ -976,6 +1000,7 @@ extension IoT.TopicRule {
 extension IoT.TopicRule {
     public struct RepublishAction: Sendable, TemplateValueConvertible {
         public var headers: IoT.TopicRule.RepublishActionHeaders?
+        /// Constraints: value 0 to 1.
         public var qos: Value<Int>?
         public var roleArn: Value<String>
         public var topic: Value<String>
@@ -1005,11 +1030,17 @@ extension IoT.TopicRule {
 
 extension IoT.TopicRule {
     public struct RepublishActionHeaders: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 1024 characters.
         public var contentType: Value<String>?
+        /// Constraints: 0 to 1024 characters.
         public var correlationData: Value<String>?
+        /// Constraints: 0 to 1024 characters.
         public var messageExpiry: Value<String>?
+        /// Constraints: 0 to 1024 characters.
         public var payloadFormatIndicator: Value<String>?
+        /// Constraints: 0 to 1024 characters.
         public var responseTopic: Value<String>?
+        /// Constraints: 1 to 100 items.
         public var userProperties: [IoT.TopicRule.UserProperty]?
 
         public init(
@@ -1043,7 +1074,9 @@ extension IoT.TopicRule {
 
 extension IoT.TopicRule {
     public struct UserProperty: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 1024 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 1024 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
@@ -1211,6 +1244,7 @@ extension IoT.TopicRule {
 extension IoT.TopicRule {
     public struct TimestreamAction: Sendable, TemplateValueConvertible {
         public var databaseName: Value<String>
+        /// Constraints: 1 to 128 items.
         public var dimensions: [IoT.TopicRule.TimestreamDimension]
         public var roleArn: Value<String>
         public var tableName: Value<String>

@@ -3,12 +3,16 @@ import CloudFormation
 
 extension IoT {
     /// `AWS::IoT::TopicRuleDestination`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iot-topicruledestination.html>
     public struct TopicRuleDestination: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::IoT::TopicRuleDestination"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var httpUrlProperties: IoT.TopicRuleDestination.HttpUrlDestinationSummary?
         public var status: Value<IoT.TopicRuleDestination.TopicRuleDestinationStatus>?
+        /// Create-only: changing it replaces the resource.
         public var vpcProperties: IoT.TopicRuleDestination.VpcDestinationProperties?
 
         public init(

@@ -3,11 +3,17 @@ import CloudFormation
 
 extension KMS {
     /// `AWS::KMS::Alias`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-alias.html>
     public struct Alias: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::KMS::Alias"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 256 characters; pattern `^(alias/)[a-zA-Z0-9:/_-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var aliasName: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var targetKeyId: Value<String>
 
         public init(

@@ -3,11 +3,14 @@ import CloudFormation
 
 extension KMS {
     /// `AWS::KMS::Key`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-key.html>
     public struct Key: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::KMS::Key"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var bypassPolicyLockoutSafetyCheck: Value<Bool>?
+        /// Constraints: 0 to 8192 characters.
         public var description: Value<String>?
         public var enableKeyRotation: Value<Bool>?
         public var enabled: Value<Bool>?
@@ -16,7 +19,9 @@ extension KMS {
         public var keyUsage: Value<KMS.Key.KeyUsage>?
         public var multiRegion: Value<Bool>?
         public var origin: Value<KMS.Key.Origin>?
+        /// Constraints: value 7 to 30.
         public var pendingWindowInDays: Value<Int>?
+        /// Constraints: value 90 to 2560.
         public var rotationPeriodInDays: Value<Int>?
         public var tags: [KMS.Key.Tag]?
 
@@ -154,7 +159,9 @@ extension Value where T == KMS.Key.Origin {
 
 extension KMS.Key {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,14 +3,21 @@ import CloudFormation
 
 extension KMS {
     /// `AWS::KMS::ReplicaKey`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-replicakey.html>
     public struct ReplicaKey: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::KMS::ReplicaKey"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 8192 characters.
         public var description: Value<String>?
         public var enabled: Value<Bool>?
         public var keyPolicy: TemplateValue
+        /// Constraints: value 7 to 30.
         public var pendingWindowInDays: Value<Int>?
+        /// Constraints: 1 to 256 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var primaryKeyArn: Value<String>
         public var tags: [KMS.ReplicaKey.Tag]?
 
@@ -54,7 +61,9 @@ extension KMS.ReplicaKey {
 
 extension KMS.ReplicaKey {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,10 +3,15 @@ import CloudFormation
 
 extension Kinesis {
     /// `AWS::Kinesis::ResourcePolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kinesis-resourcepolicy.html>
     public struct ResourcePolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Kinesis::ResourcePolicy"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 2048 characters; pattern `arn:aws.*:kinesis:.*:\d{12}:stream/\S+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var resourceArn: Value<String>
         public var resourcePolicy: TemplateValue
 

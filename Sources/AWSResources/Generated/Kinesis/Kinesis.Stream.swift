@@ -3,18 +3,29 @@ import CloudFormation
 
 extension Kinesis {
     /// `AWS::Kinesis::Stream`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kinesis-stream.html>
     public struct Stream: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Kinesis::Stream"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: at most 7 items.
         public var desiredShardLevelMetrics: Value<[Kinesis.Stream.EnhancedMetric]>?
+        /// Constraints: value 1024 to 10240.
         public var maxRecordSizeInKiB: Value<Int>?
+        /// Constraints: 1 to 128 characters; pattern `^[a-zA-Z0-9_.-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
+        /// Constraints: value 1 to 8760.
         public var retentionPeriodHours: Value<Int>?
+        /// Constraints: value 1 to 100000.
         public var shardCount: Value<Int>?
         public var streamEncryption: Kinesis.Stream.StreamEncryption?
         public var streamModeDetails: Kinesis.Stream.StreamModeDetails?
+        /// Constraints: at most 50 items.
         public var tags: [Kinesis.Stream.Tag]?
+        /// Constraints: value at least 0.
         public var warmThroughputMiBps: Value<Int>?
 
         public init(
@@ -93,6 +104,7 @@ extension Value where T == Kinesis.Stream.EnhancedMetric {
 extension Kinesis.Stream {
     public struct StreamEncryption: Sendable, TemplateValueConvertible {
         public var encryptionType: Value<Kinesis.Stream.EncryptionType>
+        /// Constraints: 1 to 2048 characters.
         public var keyId: Value<String>
 
         public init(encryptionType: Value<Kinesis.Stream.EncryptionType>, keyId: Value<String>) {
@@ -153,7 +165,9 @@ extension Value where T == Kinesis.Stream.StreamMode {
 
 extension Kinesis.Stream {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 255 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,12 +3,23 @@ import CloudFormation
 
 extension Kinesis {
     /// `AWS::Kinesis::StreamConsumer`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kinesis-streamconsumer.html>
     public struct StreamConsumer: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Kinesis::StreamConsumer"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 128 characters; pattern `^[a-zA-Z0-9_.-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var consumerName: Value<String>
+        /// Constraints: 1 to 2048 characters; pattern `^arn:aws.*:kinesis:.*:\d{12}:stream/\S+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var streamARN: Value<String>
+        /// Constraints: at most 50 items.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var tags: [Kinesis.StreamConsumer.Tag]?
 
         public init(
@@ -44,7 +55,9 @@ extension Kinesis.StreamConsumer {
 
 extension Kinesis.StreamConsumer {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 255 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

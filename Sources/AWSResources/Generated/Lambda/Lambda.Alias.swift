@@ -3,13 +3,21 @@ import CloudFormation
 
 extension Lambda {
     /// `AWS::Lambda::Alias`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-alias.html>
     public struct Alias: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Lambda::Alias"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 256 characters.
         public var description: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var functionName: Value<String>
+        /// Constraints: 1 to 1024 characters; pattern `^(\$LATEST(\.PUBLISHED)?|[0-9]+)$`.
         public var functionVersion: Value<String>
+        /// Constraints: 1 to 128 characters; pattern `^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>
         public var provisionedConcurrencyConfig: Lambda.Alias.ProvisionedConcurrencyConfiguration?
         public var routingConfig: Lambda.Alias.AliasRoutingConfiguration?

@@ -3,16 +3,28 @@ import CloudFormation
 
 extension Lambda {
     /// `AWS::Lambda::CapacityProvider`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-capacityprovider.html>
     public struct CapacityProvider: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Lambda::CapacityProvider"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 140 characters; pattern
+        /// `^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:capacity-provider:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var capacityProviderName: Value<String>?
         public var capacityProviderScalingConfig: Lambda.CapacityProvider.CapacityProviderScalingConfig?
+        /// Create-only: changing it replaces the resource.
         public var instanceRequirements: Lambda.CapacityProvider.InstanceRequirements?
+        /// Constraints: 0 to 10000 characters; pattern `^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var kmsKeyArn: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var permissionsConfig: Lambda.CapacityProvider.CapacityProviderPermissionsConfig
         public var tags: [Lambda.CapacityProvider.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var vpcConfig: Lambda.CapacityProvider.CapacityProviderVpcConfig
 
         public init(
@@ -60,8 +72,10 @@ extension Lambda.CapacityProvider {
 
 extension Lambda.CapacityProvider {
     public struct CapacityProviderScalingConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: value 2 to 15000.
         public var maxVCpuCount: Value<Int>?
         public var scalingMode: Value<Lambda.CapacityProvider.CapacityProviderScalingMode>?
+        /// Constraints: 1 to 10 items.
         public var scalingPolicies: [Lambda.CapacityProvider.TargetTrackingScalingPolicy]?
 
         public init(
@@ -101,6 +115,7 @@ extension Value where T == Lambda.CapacityProvider.CapacityProviderScalingMode {
 extension Lambda.CapacityProvider {
     public struct TargetTrackingScalingPolicy: Sendable, TemplateValueConvertible {
         public var predefinedMetricType: Value<Lambda.CapacityProvider.CapacityProviderPredefinedMetricType>
+        /// Constraints: value 0 to 100.
         public var targetValue: Value<Double>
 
         public init(predefinedMetricType: Value<Lambda.CapacityProvider.CapacityProviderPredefinedMetricType>, targetValue: Value<Double>) {
@@ -131,8 +146,11 @@ extension Value where T == Lambda.CapacityProvider.CapacityProviderPredefinedMet
 
 extension Lambda.CapacityProvider {
     public struct InstanceRequirements: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 400 items.
         public var allowedInstanceTypes: Value<[String]>?
+        /// Constraints: 1 to 1 items.
         public var architectures: Value<[Lambda.CapacityProvider.Architecture]>?
+        /// Constraints: 0 to 400 items.
         public var excludedInstanceTypes: Value<[String]>?
 
         public init(
@@ -171,6 +189,8 @@ extension Value where T == Lambda.CapacityProvider.Architecture {
 
 extension Lambda.CapacityProvider {
     public struct CapacityProviderPermissionsConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 10000 characters; pattern
+        /// `^arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+$`.
         public var capacityProviderOperatorRoleArn: Value<String>
 
         public init(capacityProviderOperatorRoleArn: Value<String>) {
@@ -187,7 +207,9 @@ extension Lambda.CapacityProvider {
 
 extension Lambda.CapacityProvider {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
@@ -206,7 +228,9 @@ extension Lambda.CapacityProvider {
 
 extension Lambda.CapacityProvider {
     public struct CapacityProviderVpcConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 5 items.
         public var securityGroupIds: Value<[String]>
+        /// Constraints: 1 to 16 items.
         public var subnetIds: Value<[String]>
 
         public init(securityGroupIds: Value<[String]>, subnetIds: Value<[String]>) {

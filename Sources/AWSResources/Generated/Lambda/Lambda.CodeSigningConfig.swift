@@ -3,12 +3,15 @@ import CloudFormation
 
 extension Lambda {
     /// `AWS::Lambda::CodeSigningConfig`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-codesigningconfig.html>
     public struct CodeSigningConfig: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Lambda::CodeSigningConfig"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var allowedPublishers: Lambda.CodeSigningConfig.AllowedPublishers
         public var codeSigningPolicies: Lambda.CodeSigningConfig.CodeSigningPolicies?
+        /// Constraints: 0 to 256 characters.
         public var description: Value<String>?
         public var tags: [Lambda.CodeSigningConfig.Tag]?
 
@@ -46,6 +49,7 @@ extension Lambda.CodeSigningConfig {
 
 extension Lambda.CodeSigningConfig {
     public struct AllowedPublishers: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 20 items.
         public var signingProfileVersionArns: Value<[String]>
 
         public init(signingProfileVersionArns: Value<[String]>) {
@@ -92,7 +96,9 @@ extension Value where T == Lambda.CodeSigningConfig.UntrustedArtifactOnDeploymen
 
 extension Lambda.CodeSigningConfig {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {

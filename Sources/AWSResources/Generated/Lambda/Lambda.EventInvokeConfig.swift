@@ -3,14 +3,25 @@ import CloudFormation
 
 extension Lambda {
     /// `AWS::Lambda::EventInvokeConfig`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html>
     public struct EventInvokeConfig: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Lambda::EventInvokeConfig"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var destinationConfig: Lambda.EventInvokeConfig.DestinationConfig?
+        /// Constraints: pattern
+        /// `^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]+(-[a-z]+)+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var functionName: Value<String>
+        /// Constraints: value 60 to 21600.
         public var maximumEventAgeInSeconds: Value<Int>?
+        /// Constraints: value 0 to 2.
         public var maximumRetryAttempts: Value<Int>?
+        /// Constraints: pattern `^\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9$_-]{1,129}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var qualifier: Value<String>
 
         public init(
@@ -62,6 +73,8 @@ extension Lambda.EventInvokeConfig {
 
 extension Lambda.EventInvokeConfig {
     public struct OnFailure: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 350 characters; pattern
+        /// `^$|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]+(-[a-z]+)+-\d{1})?:(\d{12})?:(.*)`.
         public var destination: Value<String>
 
         public init(destination: Value<String>) {
@@ -78,6 +91,8 @@ extension Lambda.EventInvokeConfig {
 
 extension Lambda.EventInvokeConfig {
     public struct OnSuccess: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 350 characters; pattern
+        /// `^$|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]+(-[a-z]+)+-\d{1})?:(\d{12})?:(.*)`.
         public var destination: Value<String>
 
         public init(destination: Value<String>) {

@@ -3,37 +3,61 @@ import CloudFormation
 
 extension Lambda {
     /// `AWS::Lambda::EventSourceMapping`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html>
     public struct EventSourceMapping: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Lambda::EventSourceMapping"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var amazonManagedKafkaEventSourceConfig: Lambda.EventSourceMapping.AmazonManagedKafkaEventSourceConfig?
+        /// Constraints: value 1 to 10000.
         public var batchSize: Value<Int>?
         public var bisectBatchOnFunctionError: Value<Bool>?
         public var destinationConfig: Lambda.EventSourceMapping.DestinationConfig?
         public var documentDBEventSourceConfig: Lambda.EventSourceMapping.DocumentDBEventSourceConfig?
         public var enabled: Value<Bool>?
+        /// Constraints: 12 to 1024 characters; pattern
+        /// `arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.*)`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var eventSourceArn: Value<String>?
         public var filterCriteria: Lambda.EventSourceMapping.FilterCriteria?
+        /// Constraints: 1 to 140 characters; pattern
+        /// `(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?`.
         public var functionName: Value<String>
+        /// Constraints: 0 to 1 characters; 0 to 1 items.
         public var functionResponseTypes: Value<[Lambda.EventSourceMapping.FunctionResponseTypes]>?
+        /// Constraints: 12 to 2048 characters; pattern `(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()`.
         public var kmsKeyArn: Value<String>?
         public var loggingConfig: Lambda.EventSourceMapping.LoggingConfig?
+        /// Constraints: value 0 to 300.
         public var maximumBatchingWindowInSeconds: Value<Int>?
+        /// Constraints: value -1 to 604800.
         public var maximumRecordAgeInSeconds: Value<Int>?
+        /// Constraints: value -1 to 10000.
         public var maximumRetryAttempts: Value<Int>?
         public var metricsConfig: Lambda.EventSourceMapping.MetricsConfig?
+        /// Constraints: value 1 to 10.
         public var parallelizationFactor: Value<Int>?
         public var provisionedPollerConfig: Lambda.EventSourceMapping.ProvisionedPollerConfig?
+        /// Constraints: 1 to 1 items.
         public var queues: Value<[String]>?
         public var scalingConfig: Lambda.EventSourceMapping.ScalingConfig?
+        /// Create-only: changing it replaces the resource.
         public var selfManagedEventSource: Lambda.EventSourceMapping.SelfManagedEventSource?
         public var selfManagedKafkaEventSourceConfig: Lambda.EventSourceMapping.SelfManagedKafkaEventSourceConfig?
+        /// Constraints: 1 to 22 items.
         public var sourceAccessConfigurations: [Lambda.EventSourceMapping.SourceAccessConfiguration]?
+        /// Constraints: 6 to 12 characters; pattern `(LATEST|TRIM_HORIZON|AT_TIMESTAMP)+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var startingPosition: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var startingPositionTimestamp: Value<Double>?
         public var tags: [Lambda.EventSourceMapping.Tag]?
+        /// Constraints: 1 to 1 items.
         public var topics: Value<[String]>?
+        /// Constraints: value 0 to 900.
         public var tumblingWindowInSeconds: Value<Int>?
 
         public init(
@@ -142,6 +166,7 @@ extension Lambda.EventSourceMapping {
 
 extension Lambda.EventSourceMapping {
     public struct AmazonManagedKafkaEventSourceConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 200 characters; pattern `[a-zA-Z0-9-\/*:_+=.@-]*`.
         public var consumerGroupId: Value<String>?
         public var schemaRegistryConfig: Lambda.EventSourceMapping.SchemaRegistryConfig?
 
@@ -161,9 +186,12 @@ extension Lambda.EventSourceMapping {
 
 extension Lambda.EventSourceMapping {
     public struct SchemaRegistryConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: at most 2 items.
         public var accessConfigs: [Lambda.EventSourceMapping.SchemaRegistryAccessConfig]?
         public var eventRecordFormat: Value<Lambda.EventSourceMapping.EventRecordFormat>?
+        /// Constraints: 1 to 10000 characters; pattern `[a-zA-Z0-9-/*:_+=.@-]*`.
         public var schemaRegistryURI: Value<String>?
+        /// Constraints: 1 to 2 items.
         public var schemaValidationConfigs: [Lambda.EventSourceMapping.SchemaValidationConfig]?
 
         public init(
@@ -192,6 +220,8 @@ extension Lambda.EventSourceMapping {
 extension Lambda.EventSourceMapping {
     public struct SchemaRegistryAccessConfig: Sendable, TemplateValueConvertible {
         public var type: Value<Lambda.EventSourceMapping.Kind>?
+        /// Constraints: 1 to 10000 characters; pattern
+        /// `arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.*)`.
         public var uri: Value<String>?
 
         public init(type: Value<Lambda.EventSourceMapping.Kind>? = nil, uri: Value<String>? = nil) {
@@ -286,6 +316,8 @@ extension Lambda.EventSourceMapping {
 
 extension Lambda.EventSourceMapping {
     public struct OnFailure: Sendable, TemplateValueConvertible {
+        /// Constraints: 12 to 1024 characters; pattern
+        /// `^$|kafka://([^.]([a-zA-Z0-9\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.*)`.
         public var destination: Value<String>?
 
         public init(destination: Value<String>? = nil) {
@@ -302,7 +334,9 @@ extension Lambda.EventSourceMapping {
 
 extension Lambda.EventSourceMapping {
     public struct DocumentDBEventSourceConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 57 characters; pattern `^(^(?!(system\x2e)))(^[_a-zA-Z0-9])([^$]*)$`.
         public var collectionName: Value<String>?
+        /// Constraints: 1 to 63 characters; pattern `^[^ /\.$\x22]*$`.
         public var databaseName: Value<String>?
         public var fullDocument: Value<Lambda.EventSourceMapping.FullDocument>?
 
@@ -342,6 +376,7 @@ extension Value where T == Lambda.EventSourceMapping.FullDocument {
 
 extension Lambda.EventSourceMapping {
     public struct FilterCriteria: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 20 items.
         public var filters: [Lambda.EventSourceMapping.Filter]?
 
         public init(filters: [Lambda.EventSourceMapping.Filter]? = nil) {
@@ -358,6 +393,7 @@ extension Lambda.EventSourceMapping {
 
 extension Lambda.EventSourceMapping {
     public struct Filter: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 4096 characters; pattern `.*`.
         public var pattern: Value<String>?
 
         public init(pattern: Value<String>? = nil) {
@@ -418,6 +454,7 @@ extension Value where T == Lambda.EventSourceMapping.SystemLogLevel {
 
 extension Lambda.EventSourceMapping {
     public struct MetricsConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 3 items.
         public var metrics: Value<[Lambda.EventSourceMapping.Metrics]>?
 
         public init(metrics: Value<[Lambda.EventSourceMapping.Metrics]>? = nil) {
@@ -450,8 +487,11 @@ extension Value where T == Lambda.EventSourceMapping.Metrics {
 
 extension Lambda.EventSourceMapping {
     public struct ProvisionedPollerConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: value 1 to 2000.
         public var maximumPollers: Value<Int>?
+        /// Constraints: value 1 to 200.
         public var minimumPollers: Value<Int>?
+        /// Constraints: 0 to 128 characters; pattern `^[a-zA-Z0-9-_]*$`.
         public var pollerGroupName: Value<String>?
 
         public init(
@@ -476,6 +516,7 @@ extension Lambda.EventSourceMapping {
 
 extension Lambda.EventSourceMapping {
     public struct ScalingConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: value 2 to 1000.
         public var maximumConcurrency: Value<Int>?
 
         public init(maximumConcurrency: Value<Int>? = nil) {
@@ -508,6 +549,7 @@ extension Lambda.EventSourceMapping {
 
 extension Lambda.EventSourceMapping {
     public struct Endpoints: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 10 items.
         public var kafkaBootstrapServers: Value<[String]>?
 
         public init(kafkaBootstrapServers: Value<[String]>? = nil) {
@@ -524,6 +566,7 @@ extension Lambda.EventSourceMapping {
 
 extension Lambda.EventSourceMapping {
     public struct SelfManagedKafkaEventSourceConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 200 characters; pattern `[a-zA-Z0-9-\/*:_+=.@-]*`.
         public var consumerGroupId: Value<String>?
         public var schemaRegistryConfig: Lambda.EventSourceMapping.SchemaRegistryConfig?
 
@@ -544,6 +587,7 @@ extension Lambda.EventSourceMapping {
 extension Lambda.EventSourceMapping {
     public struct SourceAccessConfiguration: Sendable, TemplateValueConvertible {
         public var type: Value<Lambda.EventSourceMapping.Kind2>?
+        /// Constraints: 1 to 200 characters; pattern `[a-zA-Z0-9-\/*:_+=.@-]*`.
         public var uri: Value<String>?
 
         public init(type: Value<Lambda.EventSourceMapping.Kind2>? = nil, uri: Value<String>? = nil) {
@@ -588,7 +632,9 @@ extension Value where T == Lambda.EventSourceMapping.Kind2 {
 
 extension Lambda.EventSourceMapping {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {

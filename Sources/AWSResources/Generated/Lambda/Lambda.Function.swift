@@ -3,38 +3,57 @@ import CloudFormation
 
 extension Lambda {
     /// `AWS::Lambda::Function`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html>
     public struct Function: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Lambda::Function"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 1 items.
         public var architectures: Value<[Lambda.Function.Architectures]>?
         public var capacityProviderConfig: Lambda.Function.CapacityProviderConfig?
         public var code: Lambda.Function.Code
+        /// Constraints: 0 to 200 characters; pattern
+        /// `arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:code-signing-config:csc-[a-z0-9]{17}`.
         public var codeSigningConfigArn: Value<String>?
         public var deadLetterConfig: Lambda.Function.DeadLetterConfig?
+        /// Constraints: 0 to 256 characters.
         public var description: Value<String>?
         public var durableConfig: Lambda.Function.DurableConfig?
         public var environment: Lambda.Function.Environment?
         public var ephemeralStorage: Lambda.Function.EphemeralStorage?
+        /// Constraints: 0 to 1 items.
         public var fileSystemConfigs: [Lambda.Function.FileSystemConfig]?
+        /// Constraints: 1 to 64 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var functionName: Value<String>?
         public var functionScalingConfig: Lambda.Function.FunctionScalingConfig?
+        /// Constraints: 0 to 128 characters; pattern `^[^\s]+$`.
         public var handler: Value<String>?
         public var imageConfig: Lambda.Function.ImageConfig?
+        /// Constraints: pattern `^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$`.
         public var kmsKeyArn: Value<String>?
+        /// Constraints: at most 5 items.
         public var layers: Value<[String]>?
         public var loggingConfig: Lambda.Function.LoggingConfig?
+        /// Constraints: value 128 to 32768.
         public var memorySize: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var packageType: Value<Lambda.Function.PackageType>?
         public var publishToLatestPublished: Value<Bool>?
         public var recursiveLoop: Value<Lambda.Function.RecursiveLoop>?
+        /// Constraints: value at least 0.
         public var reservedConcurrentExecutions: Value<Int>?
+        /// Constraints: pattern `^arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+$`.
         public var role: Value<String>
         public var runtime: Value<Lambda.Function.Runtime>?
         public var runtimeManagementConfig: Lambda.Function.RuntimeManagementConfig?
         public var snapStart: Lambda.Function.SnapStart?
         public var tags: [Lambda.Function.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var tenancyConfig: Lambda.Function.TenancyConfig?
+        /// Constraints: value 1 to 900.
         public var timeout: Value<Int>?
         public var tracingConfig: Lambda.Function.TracingConfig?
         public var vpcConfig: Lambda.Function.VpcConfig?
@@ -188,8 +207,12 @@ extension Lambda.Function {
 
 extension Lambda.Function {
     public struct LambdaManagedInstancesCapacityProviderConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 140 characters; pattern
+        /// `^arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:capacity-provider:[a-zA-Z0-9-_]+$`.
         public var capacityProviderArn: Value<String>
+        /// Constraints: value 2 to 8.
         public var executionEnvironmentMemoryGiBPerVCpu: Value<Double>?
+        /// Constraints: value 1 to 1600.
         public var perExecutionEnvironmentMaxConcurrency: Value<Int>?
 
         public init(
@@ -215,10 +238,14 @@ extension Lambda.Function {
 extension Lambda.Function {
     public struct Code: Sendable, TemplateValueConvertible {
         public var imageUri: Value<String>?
+        /// Constraints: 3 to 63 characters; pattern `^[0-9A-Za-z\.\-_]*(?<!\.)$`.
         public var s3Bucket: Value<String>?
+        /// Constraints: 1 to 1024 characters.
         public var s3Key: Value<String>?
         public var s3ObjectStorageMode: Value<Lambda.Function.S3ObjectStorageMode>?
+        /// Constraints: 1 to 1024 characters.
         public var s3ObjectVersion: Value<String>?
+        /// Constraints: pattern `^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$`.
         public var sourceKMSKeyArn: Value<String>?
         public var zipFile: Value<String>?
 
@@ -270,6 +297,7 @@ extension Value where T == Lambda.Function.S3ObjectStorageMode {
 
 extension Lambda.Function {
     public struct DeadLetterConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: pattern `^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$`.
         public var targetArn: Value<String>?
 
         public init(targetArn: Value<String>? = nil) {
@@ -286,7 +314,9 @@ extension Lambda.Function {
 
 extension Lambda.Function {
     public struct DurableConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: value 1 to 31622400.
         public var executionTimeout: Value<Int>
+        /// Constraints: value 1 to 90.
         public var retentionPeriodInDays: Value<Int>?
 
         public init(executionTimeout: Value<Int>, retentionPeriodInDays: Value<Int>? = nil) {
@@ -321,6 +351,7 @@ extension Lambda.Function {
 
 extension Lambda.Function {
     public struct EphemeralStorage: Sendable, TemplateValueConvertible {
+        /// Constraints: value 512 to 10240.
         public var size: Value<Int>
 
         public init(size: Value<Int>) {
@@ -337,7 +368,10 @@ extension Lambda.Function {
 
 extension Lambda.Function {
     public struct FileSystemConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: at most 200 characters; pattern
+        /// `^arn:aws[a-zA-Z-]*:elasticfilesystem:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:access-point/fsap-[a-f0-9]{17}$|^arn:aws[-a-z]*:s3files:[0-9a-z-:]+:file-system/fs-[0-9a-f]{17,40}/access-point/fsap-[0-9a-f]{17,40}$`.
         public var arn: Value<String>
+        /// Constraints: 0 to 160 characters; pattern `^/mnt/[a-zA-Z0-9-_.]+$`.
         public var localMountPath: Value<String>
 
         public init(arn: Value<String>, localMountPath: Value<String>) {
@@ -356,7 +390,9 @@ extension Lambda.Function {
 
 extension Lambda.Function {
     public struct FunctionScalingConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: value 0 to 15000.
         public var maxExecutionEnvironments: Value<Int>?
+        /// Constraints: value 0 to 15000.
         public var minExecutionEnvironments: Value<Int>?
 
         public init(maxExecutionEnvironments: Value<Int>? = nil, minExecutionEnvironments: Value<Int>? = nil) {
@@ -375,8 +411,11 @@ extension Lambda.Function {
 
 extension Lambda.Function {
     public struct ImageConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 1500 items.
         public var command: Value<[String]>?
+        /// Constraints: 0 to 1500 items.
         public var entryPoint: Value<[String]>?
+        /// Constraints: 0 to 1000 characters.
         public var workingDirectory: Value<String>?
 
         public init(
@@ -403,6 +442,7 @@ extension Lambda.Function {
     public struct LoggingConfig: Sendable, TemplateValueConvertible {
         public var applicationLogLevel: Value<Lambda.Function.ApplicationLogLevel>?
         public var logFormat: Value<Lambda.Function.LogFormat>?
+        /// Constraints: 1 to 512 characters; pattern `[\.\-_/#A-Za-z0-9]+`.
         public var logGroup: Value<String>?
         public var systemLogLevel: Value<Lambda.Function.SystemLogLevel>?
 
@@ -678,7 +718,9 @@ extension Value where T == Lambda.Function.ApplyOn {
 
 extension Lambda.Function {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
@@ -756,7 +798,9 @@ extension Value where T == Lambda.Function.Mode {
 extension Lambda.Function {
     public struct VpcConfig: Sendable, TemplateValueConvertible {
         public var ipv6AllowedForDualStack: Value<Bool>?
+        /// Constraints: 0 to 5 items.
         public var securityGroupIds: Value<[String]>?
+        /// Constraints: 0 to 16 items.
         public var subnetIds: Value<[String]>?
 
         public init(

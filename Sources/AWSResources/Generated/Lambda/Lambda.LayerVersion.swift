@@ -3,15 +3,34 @@ import CloudFormation
 
 extension Lambda {
     /// `AWS::Lambda::LayerVersion`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversion.html>
     public struct LayerVersion: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Lambda::LayerVersion"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 2 items.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var compatibleArchitectures: Value<[Lambda.LayerVersion.CompatibleArchitectures]>?
+        /// Constraints: 0 to 15 items.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var compatibleRuntimes: Value<[Lambda.LayerVersion.CompatibleRuntimes]>?
+        /// Create-only: changing it replaces the resource.
         public var content: Lambda.LayerVersion.Content
+        /// Constraints: 0 to 256 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var description: Value<String>?
+        /// Constraints: 1 to 140 characters; pattern
+        /// `^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var layerName: Value<String>?
+        /// Constraints: 0 to 512 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var licenseInfo: Value<String>?
 
         public init(
@@ -168,8 +187,11 @@ extension Value where T == Lambda.LayerVersion.CompatibleRuntimes {
 
 extension Lambda.LayerVersion {
     public struct Content: Sendable, TemplateValueConvertible {
+        /// Constraints: 3 to 63 characters; pattern `^[0-9A-Za-z\.\-_]*(?<!\.)$`.
         public var s3Bucket: Value<String>
+        /// Constraints: 1 to 1024 characters.
         public var s3Key: Value<String>
+        /// Constraints: 1 to 1024 characters.
         public var s3ObjectVersion: Value<String>?
 
         public init(

@@ -3,13 +3,25 @@ import CloudFormation
 
 extension Lambda {
     /// `AWS::Lambda::LayerVersionPermission`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversionpermission.html>
     public struct LayerVersionPermission: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Lambda::LayerVersionPermission"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 22 characters; pattern `^lambda:GetLayerVersion$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var action: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var layerVersionArn: Value<String>
+        /// Constraints: 0 to 34 characters; pattern `^o-[a-z0-9]{10,32}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var organizationId: Value<String>?
+        /// Constraints: pattern `^\d{12}|\*|arn:(aws[a-zA-Z-]*):iam::\d{12}:root$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var principal: Value<String>
 
         public init(

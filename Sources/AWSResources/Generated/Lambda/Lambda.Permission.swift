@@ -3,18 +3,45 @@ import CloudFormation
 
 extension Lambda {
     /// `AWS::Lambda::Permission`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html>
     public struct Permission: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Lambda::Permission"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 256 characters; pattern `^(lambda:[*]|lambda:[a-zA-Z]+|[*])$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var action: Value<String>
+        /// Constraints: 1 to 256 characters; pattern `^[a-zA-Z0-9._\-]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var eventSourceToken: Value<String>?
+        /// Constraints: 1 to 140 characters; pattern
+        /// `^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var functionName: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var functionUrlAuthType: Value<Lambda.Permission.FunctionUrlAuthType>?
+        /// Create-only: changing it replaces the resource.
         public var invokedViaFunctionUrl: Value<Bool>?
+        /// Constraints: 1 to 256 characters; pattern `^.*$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var principal: Value<String>
+        /// Constraints: 12 to 34 characters; pattern `^o-[a-z0-9]{10,32}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var principalOrgID: Value<String>?
+        /// Constraints: 12 to 12 characters; pattern `^\d{12}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var sourceAccount: Value<String>?
+        /// Constraints: 12 to 1024 characters; pattern
+        /// `^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.*)$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var sourceArn: Value<String>?
 
         public init(

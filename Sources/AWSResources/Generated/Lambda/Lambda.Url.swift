@@ -3,6 +3,8 @@ import CloudFormation
 
 extension Lambda {
     /// `AWS::Lambda::Url`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-url.html>
     public struct Url: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Lambda::Url"
         public let id: LogicalID
@@ -10,7 +12,14 @@ extension Lambda {
         public var authType: Value<Lambda.Url.AuthType>
         public var cors: Lambda.Url.Cors?
         public var invokeMode: Value<Lambda.Url.InvokeMode>?
+        /// Constraints: 1 to 128 characters; pattern `((?!^[0-9]+$)([a-zA-Z0-9-_]+))`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var qualifier: Value<String>?
+        /// Constraints: pattern
+        /// `^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:((?!\d+)[0-9a-zA-Z-_]+))?$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var targetFunctionArn: Value<String>
 
         public init(
@@ -65,10 +74,15 @@ extension Value where T == Lambda.Url.AuthType {
 extension Lambda.Url {
     public struct Cors: Sendable, TemplateValueConvertible {
         public var allowCredentials: Value<Bool>?
+        /// Constraints: 1 to 100 items.
         public var allowHeaders: Value<[String]>?
+        /// Constraints: 1 to 6 items.
         public var allowMethods: Value<[Lambda.Url.AllowMethods]>?
+        /// Constraints: 1 to 100 items.
         public var allowOrigins: Value<[String]>?
+        /// Constraints: 1 to 100 items.
         public var exposeHeaders: Value<[String]>?
+        /// Constraints: value 0 to 86400.
         public var maxAge: Value<Int>?
 
         public init(

@@ -3,15 +3,27 @@ import CloudFormation
 
 extension Lambda {
     /// `AWS::Lambda::Version`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-version.html>
     public struct Version: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Lambda::Version"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var codeSha256: Value<String>?
+        /// Constraints: 0 to 256 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var description: Value<String>?
+        /// Constraints: 1 to 140 characters; pattern
+        /// `^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var functionName: Value<String>
         public var functionScalingConfig: Lambda.Version.FunctionScalingConfig?
+        /// Create-only: changing it replaces the resource.
         public var provisionedConcurrencyConfig: Lambda.Version.ProvisionedConcurrencyConfiguration?
+        /// Create-only: changing it replaces the resource.
         public var runtimePolicy: Lambda.Version.RuntimePolicy?
 
         public init(
@@ -54,7 +66,9 @@ extension Lambda.Version {
 
 extension Lambda.Version {
     public struct FunctionScalingConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: value 0 to 15000.
         public var maxExecutionEnvironments: Value<Int>?
+        /// Constraints: value 0 to 15000.
         public var minExecutionEnvironments: Value<Int>?
 
         public init(maxExecutionEnvironments: Value<Int>? = nil, minExecutionEnvironments: Value<Int>? = nil) {
@@ -89,6 +103,8 @@ extension Lambda.Version {
 
 extension Lambda.Version {
     public struct RuntimePolicy: Sendable, TemplateValueConvertible {
+        /// Constraints: 26 to 2048 characters; pattern
+        /// `^arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}::runtime:.+$`.
         public var runtimeVersionArn: Value<String>?
         public var updateRuntimeOn: Value<String>
 

@@ -3,12 +3,19 @@ import CloudFormation
 
 extension Logs {
     /// `AWS::Logs::AccountPolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-accountpolicy.html>
     public struct AccountPolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Logs::AccountPolicy"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 30720 characters.
         public var policyDocument: Value<String>
+        /// Constraints: 1 to 256 characters; pattern `^[^:*]{1,256}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var policyName: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var policyType: Value<Logs.AccountPolicy.PolicyType>
         public var scope: Value<Logs.AccountPolicy.Scope>?
         public var selectionCriteria: Value<String>?

@@ -3,15 +3,26 @@ import CloudFormation
 
 extension Logs {
     /// `AWS::Logs::Delivery`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-delivery.html>
     public struct Delivery: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Logs::Delivery"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 16 to 2048 characters; pattern `[\w#+=/:,.@-]*\*?`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var deliveryDestinationArn: Value<String>
+        /// Constraints: 1 to 60 characters; pattern `[\w-]*$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var deliverySourceName: Value<String>
+        /// Constraints: 1 to 5 characters.
         public var fieldDelimiter: Value<String>?
+        /// Constraints: 0 to 128 items.
         public var recordFields: Value<[String]>?
         public var s3EnableHiveCompatiblePath: Value<Bool>?
+        /// Constraints: 0 to 256 characters.
         public var s3SuffixPath: Value<String>?
         public var tags: [Logs.Delivery.Tag]?
 
@@ -60,7 +71,9 @@ extension Logs.Delivery {
 
 extension Logs.Delivery {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

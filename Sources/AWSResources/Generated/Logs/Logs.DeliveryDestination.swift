@@ -3,14 +3,29 @@ import CloudFormation
 
 extension Logs {
     /// `AWS::Logs::DeliveryDestination`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-deliverydestination.html>
     public struct DeliveryDestination: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Logs::DeliveryDestination"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 51200 characters.
         public var deliveryDestinationPolicy: Logs.DeliveryDestination.DestinationPolicy?
+        /// Constraints: 1 to 12 characters; pattern `^[0-9A-Za-z]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var deliveryDestinationType: Value<String>?
+        /// Constraints: 16 to 2048 characters; pattern `[\w#+=/:,.@-]*\*?`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var destinationResourceArn: Value<String>?
+        /// Constraints: 1 to 60 characters; pattern `[\w-]*$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>
+        /// Constraints: 1 to 12 characters; pattern `^[0-9A-Za-z]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var outputFormat: Value<String>?
         public var tags: [Logs.DeliveryDestination.Tag]?
 
@@ -54,6 +69,7 @@ extension Logs.DeliveryDestination {
 
 extension Logs.DeliveryDestination {
     public struct DestinationPolicy: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 60 characters.
         public var deliveryDestinationName: Value<String>?
         public var deliveryDestinationPolicy: TemplateValue?
 
@@ -73,7 +89,9 @@ extension Logs.DeliveryDestination {
 
 extension Logs.DeliveryDestination {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

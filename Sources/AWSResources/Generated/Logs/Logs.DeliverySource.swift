@@ -3,12 +3,19 @@ import CloudFormation
 
 extension Logs {
     /// `AWS::Logs::DeliverySource`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-deliverysource.html>
     public struct DeliverySource: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Logs::DeliverySource"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 255 characters; pattern `[\w-]*$`.
         public var logType: Value<String>?
+        /// Constraints: 1 to 60 characters; pattern `[\w-]*$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>
+        /// Constraints: 16 to 2048 characters; pattern `[\w#+=/:,.@-]*\*?`.
         public var resourceArn: Value<String>?
         public var tags: [Logs.DeliverySource.Tag]?
 
@@ -50,7 +57,9 @@ extension Logs.DeliverySource {
 
 extension Logs.DeliverySource {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

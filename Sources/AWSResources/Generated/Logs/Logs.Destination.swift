@@ -3,14 +3,22 @@ import CloudFormation
 
 extension Logs {
     /// `AWS::Logs::Destination`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-destination.html>
     public struct Destination: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Logs::Destination"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 512 characters; pattern `^[^:*]{1,512}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var destinationName: Value<String>
+        /// Constraints: at least 1 characters.
         public var destinationPolicy: Value<String>?
+        /// Constraints: at least 1 characters.
         public var roleArn: Value<String>
         public var tags: [Logs.Destination.Tag]?
+        /// Constraints: at least 1 characters.
         public var targetArn: Value<String>
 
         public init(
@@ -50,7 +58,9 @@ extension Logs.Destination {
 
 extension Logs.Destination {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

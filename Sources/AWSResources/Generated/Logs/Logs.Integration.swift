@@ -3,12 +3,19 @@ import CloudFormation
 
 extension Logs {
     /// `AWS::Logs::Integration`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-integration.html>
     public struct Integration: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Logs::Integration"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 50 characters; pattern `[\.\-_/#A-Za-z0-9]+`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var integrationName: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var integrationType: Value<Logs.Integration.IntegrationType>
+        /// Create-only: changing it replaces the resource.
         public var resourceConfig: Logs.Integration.ResourceConfig
 
         public init(
@@ -70,10 +77,14 @@ extension Logs.Integration {
 
 extension Logs.Integration {
     public struct OpenSearchResourceConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 20 to 2048 characters; pattern `[\w#+=/:,.@-]*\*?`.
         public var applicationARN: Value<String>?
         public var dashboardViewerPrincipals: Value<[String]>
+        /// Constraints: 20 to 2048 characters; pattern `[\w#+=/:,.@-]*\*?`.
         public var dataSourceRoleArn: Value<String>
+        /// Constraints: 20 to 2048 characters; pattern `[\w#+=/:,.@-]*\*?`.
         public var kmsKeyArn: Value<String>?
+        /// Constraints: value 1 to 3650.
         public var retentionDays: Value<Int>?
 
         public init(

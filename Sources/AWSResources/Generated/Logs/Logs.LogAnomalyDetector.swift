@@ -3,15 +3,21 @@ import CloudFormation
 
 extension Logs {
     /// `AWS::Logs::LogAnomalyDetector`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loganomalydetector.html>
     public struct LogAnomalyDetector: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Logs::LogAnomalyDetector"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var accountId: Value<String>?
+        /// Constraints: value 7 to 90.
         public var anomalyVisibilityTime: Value<Double>?
+        /// Constraints: at least 1 characters.
         public var detectorName: Value<String>?
         public var evaluationFrequency: Value<Logs.LogAnomalyDetector.EvaluationFrequency>?
+        /// Constraints: 0 to 1024 characters; pattern ``.
         public var filterPattern: Value<String>?
+        /// Constraints: 0 to 256 characters; pattern `^arn:aws[a-z\-]*:kms:[-a-z0-9]*:[0-9]*:key/[-a-z0-9]*$`.
         public var kmsKeyId: Value<String>?
         public var logGroupArnList: Value<[String]>?
 

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension Logs {
     /// `AWS::Logs::LogGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html>
     public struct LogGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Logs::LogGroup"
         public let id: LogicalID
@@ -11,10 +13,16 @@ extension Logs {
         public var dataProtectionPolicy: TemplateValue?
         public var deletionProtectionEnabled: Value<Bool>?
         public var fieldIndexPolicies: [TemplateValue]?
+        /// Constraints: 0 to 256 characters; pattern `^arn:[a-z0-9-]+:kms:[a-z0-9-]+:\d{12}:(key|alias)/.+\Z`.
         public var kmsKeyId: Value<String>?
         public var logGroupClass: Value<Logs.LogGroup.LogGroupClass>?
+        /// Constraints: 1 to 512 characters; pattern `^[.\-_/#A-Za-z0-9]{1,512}\Z`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var logGroupName: Value<String>?
         public var resourcePolicyDocument: TemplateValue?
+        /// Constraints: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192,
+        /// 2557, 2922, 3288, 3653.
         public var retentionInDays: Value<Int>?
         public var tags: [Logs.LogGroup.Tag]?
 
@@ -86,7 +94,9 @@ extension Value where T == Logs.LogGroup.LogGroupClass {
 
 extension Logs.LogGroup {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,11 +3,19 @@ import CloudFormation
 
 extension Logs {
     /// `AWS::Logs::LogStream`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-logstream.html>
     public struct LogStream: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Logs::LogStream"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 512 characters; pattern `^[\.\-_/#A-Za-z0-9]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var logGroupName: Value<String>
+        /// Constraints: 1 to 512 characters; pattern `^[^:*]*$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var logStreamName: Value<String>?
 
         public init(

@@ -3,16 +3,27 @@ import CloudFormation
 
 extension Logs {
     /// `AWS::Logs::MetricFilter`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-metricfilter.html>
     public struct MetricFilter: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Logs::MetricFilter"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var applyOnTransformedLogs: Value<Bool>?
         public var emitSystemFieldDimensions: Value<[String]>?
+        /// Constraints: 0 to 2000 characters.
         public var fieldSelectionCriteria: Value<String>?
+        /// Constraints: 1 to 512 characters; pattern `^[^:*]{1,512}`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var filterName: Value<String>?
+        /// Constraints: 0 to 1024 characters.
         public var filterPattern: Value<String>
+        /// Constraints: 1 to 512 characters; pattern `^[.\-_/#A-Za-z0-9]{1,512}`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var logGroupName: Value<String>
+        /// Constraints: 1 to 1 items.
         public var metricTransformations: [Logs.MetricFilter.MetricTransformation]
 
         public init(
@@ -52,9 +63,13 @@ extension Logs {
 extension Logs.MetricFilter {
     public struct MetricTransformation: Sendable, TemplateValueConvertible {
         public var defaultValue: Value<Double>?
+        /// Constraints: 1 to 3 items.
         public var dimensions: [Logs.MetricFilter.Dimension]?
+        /// Constraints: 1 to 255 characters; pattern `^((?![:*$])[\x00-\x7F]){1,255}`.
         public var metricName: Value<String>
+        /// Constraints: 1 to 256 characters; pattern `^[0-9a-zA-Z\.\-_\/#]{1,256}`.
         public var metricNamespace: Value<String>
+        /// Constraints: 1 to 100 characters; pattern `^(([0-9]*)|(\$.*))$`.
         public var metricValue: Value<String>
         public var unit: Value<Logs.MetricFilter.Unit>?
 
@@ -89,7 +104,9 @@ extension Logs.MetricFilter {
 
 extension Logs.MetricFilter {
     public struct Dimension: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 255 characters.
         public var key: Value<String>
+        /// Constraints: 1 to 255 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

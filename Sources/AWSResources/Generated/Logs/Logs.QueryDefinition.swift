@@ -3,14 +3,19 @@ import CloudFormation
 
 extension Logs {
     /// `AWS::Logs::QueryDefinition`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-querydefinition.html>
     public struct QueryDefinition: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Logs::QueryDefinition"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var logGroupNames: Value<[String]>?
+        /// Constraints: 1 to 255 characters.
         public var name: Value<String>
+        /// Constraints: 0 to 20 items.
         public var parameters: [Logs.QueryDefinition.QueryParameter]?
         public var queryLanguage: Value<Logs.QueryDefinition.QueryLanguage>?
+        /// Constraints: 1 to 10000 characters.
         public var queryString: Value<String>
 
         public init(
@@ -48,8 +53,11 @@ extension Logs.QueryDefinition {
 
 extension Logs.QueryDefinition {
     public struct QueryParameter: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 1024 characters.
         public var defaultValue: Value<String>?
+        /// Constraints: 0 to 512 characters.
         public var description: Value<String>?
+        /// Constraints: 1 to 128 characters; pattern `^[a-zA-Z_][a-zA-Z0-9_]*$`.
         public var name: Value<String>
 
         public init(

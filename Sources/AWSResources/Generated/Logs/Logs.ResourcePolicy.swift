@@ -3,11 +3,17 @@ import CloudFormation
 
 extension Logs {
     /// `AWS::Logs::ResourcePolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-resourcepolicy.html>
     public struct ResourcePolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Logs::ResourcePolicy"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 5120 characters; pattern `[\u0009\u000A\u000D\u0020-\u00FF]+`.
         public var policyDocument: TemplateValue
+        /// Constraints: 1 to 255 characters; pattern `^([^:*\/]+\/?)*[^:*\/]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var policyName: Value<String>
 
         public init(

@@ -3,23 +3,36 @@ import CloudFormation
 
 extension Logs {
     /// `AWS::Logs::ScheduledQuery`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-scheduledquery.html>
     public struct ScheduledQuery: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Logs::ScheduledQuery"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 1024 characters.
         public var description: Value<String>?
         public var destinationConfiguration: Logs.ScheduledQuery.DestinationConfiguration?
+        /// Constraints: at least 1 characters.
         public var executionRoleArn: Value<String>
+        /// Constraints: 1 to 50 items.
         public var logGroupIdentifiers: Value<[String]>?
+        /// Constraints: 1 to 255 characters; pattern `^[a-zA-Z0-9_\-/.#]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>
         public var queryLanguage: Value<Logs.ScheduledQuery.QueryLanguage>
+        /// Constraints: 0 to 10000 characters.
         public var queryString: Value<String>
+        /// Constraints: value at least 0.
         public var scheduleEndTime: Value<Double>?
+        /// Constraints: 0 to 256 characters.
         public var scheduleExpression: Value<String>
+        /// Constraints: value at least 0.
         public var scheduleStartTime: Value<Double>?
         public var startTimeOffset: Value<Int>?
         public var state: Value<Logs.ScheduledQuery.ScheduledQueryState>?
         public var tags: [Logs.ScheduledQuery.Tags]?
+        /// Constraints: at least 1 characters.
         public var timezone: Value<String>?
 
         public init(
@@ -108,7 +121,9 @@ extension Logs.ScheduledQuery {
 
 extension Logs.ScheduledQuery {
     public struct S3Configuration: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 1024 characters; pattern `^s3://[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9](/.*)?`.
         public var destinationIdentifier: Value<String>
+        /// Constraints: at least 1 characters.
         public var roleArn: Value<String>
 
         public init(destinationIdentifier: Value<String>, roleArn: Value<String>) {
@@ -157,7 +172,9 @@ extension Value where T == Logs.ScheduledQuery.ScheduledQueryState {
 
 extension Logs.ScheduledQuery {
     public struct Tags: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

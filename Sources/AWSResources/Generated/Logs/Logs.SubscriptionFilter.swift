@@ -3,18 +3,30 @@ import CloudFormation
 
 extension Logs {
     /// `AWS::Logs::SubscriptionFilter`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-subscriptionfilter.html>
     public struct SubscriptionFilter: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Logs::SubscriptionFilter"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var applyOnTransformedLogs: Value<Bool>?
+        /// Constraints: at least 1 characters.
         public var destinationArn: Value<String>
         public var distribution: Value<Logs.SubscriptionFilter.Distribution>?
         public var emitSystemFields: Value<[String]>?
+        /// Constraints: 0 to 2000 characters.
         public var fieldSelectionCriteria: Value<String>?
+        /// Constraints: 1 to 512 characters; pattern `^[^:*]*$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var filterName: Value<String>?
+        /// Constraints: 0 to 1024 characters.
         public var filterPattern: Value<String>
+        /// Constraints: 1 to 512 characters; pattern `^[\.\-_/#A-Za-z0-9]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var logGroupName: Value<String>
+        /// Constraints: at least 1 characters.
         public var roleArn: Value<String>?
 
         public init(

@@ -3,11 +3,17 @@ import CloudFormation
 
 extension Logs {
     /// `AWS::Logs::Transformer`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-transformer.html>
     public struct Transformer: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Logs::Transformer"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 2048 characters; pattern `[\w#+=/:,.@-]*`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var logGroupIdentifier: Value<String>
+        /// Constraints: 1 to 20 items.
         public var transformerConfig: [Logs.Transformer.Processor]
 
         public init(
@@ -142,6 +148,7 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct AddKeys: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 5 items.
         public var entries: [Logs.Transformer.AddKeyEntry]
 
         public init(entries: [Logs.Transformer.AddKeyEntry]) {
@@ -158,8 +165,10 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct AddKeyEntry: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var key: Value<String>
         public var overwriteIfExists: Value<Bool>?
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(
@@ -184,6 +193,7 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct CopyValue: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 5 items.
         public var entries: [Logs.Transformer.CopyValueEntry]
 
         public init(entries: [Logs.Transformer.CopyValueEntry]) {
@@ -201,7 +211,9 @@ extension Logs.Transformer {
 extension Logs.Transformer {
     public struct CopyValueEntry: Sendable, TemplateValueConvertible {
         public var overwriteIfExists: Value<Bool>?
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var source: Value<String>
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var target: Value<String>
 
         public init(
@@ -226,9 +238,13 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct Csv: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 100 items.
         public var columns: Value<[String]>?
+        /// Constraints: 1 to 2 characters.
         public var delimiter: Value<String>?
+        /// Constraints: 1 to 1 characters.
         public var quoteCharacter: Value<String>?
+        /// Constraints: 1 to 128 characters.
         public var source: Value<String>?
 
         public init(
@@ -256,12 +272,19 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct DateTimeConverter: Sendable, TemplateValueConvertible {
+        /// Constraints: at least 1 characters.
         public var locale: Value<String>?
+        /// Constraints: 1 to 5 items.
         public var matchPatterns: Value<[String]>
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var source: Value<String>
+        /// Constraints: at least 1 characters.
         public var sourceTimezone: Value<String>?
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var target: Value<String>
+        /// Constraints: 1 to 64 characters.
         public var targetFormat: Value<String>?
+        /// Constraints: at least 1 characters.
         public var targetTimezone: Value<String>?
 
         public init(
@@ -298,6 +321,7 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct DeleteKeys: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 5 items.
         public var withKeys: Value<[String]>
 
         public init(withKeys: Value<[String]>) {
@@ -314,7 +338,9 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct Grok: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 512 characters.
         public var match: Value<String>
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var source: Value<String>?
 
         public init(match: Value<String>, source: Value<String>? = nil) {
@@ -335,9 +361,13 @@ extension Logs.Transformer {
     public struct ListToMap: Sendable, TemplateValueConvertible {
         public var flatten: Value<Bool>?
         public var flattenedElement: Value<Logs.Transformer.FlattenedElement>?
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var key: Value<String>
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var source: Value<String>
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var target: Value<String>?
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var valueKey: Value<String>?
 
         public init(
@@ -385,6 +415,7 @@ extension Value where T == Logs.Transformer.FlattenedElement {
 
 extension Logs.Transformer {
     public struct LowerCaseString: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 10 items.
         public var withKeys: Value<[String]>
 
         public init(withKeys: Value<[String]>) {
@@ -401,6 +432,7 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct MoveKeys: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 5 items.
         public var entries: [Logs.Transformer.MoveKeyEntry]
 
         public init(entries: [Logs.Transformer.MoveKeyEntry]) {
@@ -418,7 +450,9 @@ extension Logs.Transformer {
 extension Logs.Transformer {
     public struct MoveKeyEntry: Sendable, TemplateValueConvertible {
         public var overwriteIfExists: Value<Bool>?
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var source: Value<String>
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var target: Value<String>
 
         public init(
@@ -443,6 +477,7 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct ParseCloudfront: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var source: Value<String>?
 
         public init(source: Value<String>? = nil) {
@@ -459,7 +494,9 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct ParseJSON: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var destination: Value<String>?
+        /// Constraints: 1 to 128 characters.
         public var source: Value<String>?
 
         public init(destination: Value<String>? = nil, source: Value<String>? = nil) {
@@ -478,12 +515,18 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct ParseKeyValue: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var destination: Value<String>?
+        /// Constraints: 1 to 128 characters.
         public var fieldDelimiter: Value<String>?
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var keyPrefix: Value<String>?
+        /// Constraints: 1 to 128 characters.
         public var keyValueDelimiter: Value<String>?
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var nonMatchValue: Value<String>?
         public var overwriteIfExists: Value<Bool>?
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var source: Value<String>?
 
         public init(
@@ -520,6 +563,7 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct ParsePostgres: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var source: Value<String>?
 
         public init(source: Value<String>? = nil) {
@@ -536,6 +580,7 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct ParseRoute53: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var source: Value<String>?
 
         public init(source: Value<String>? = nil) {
@@ -553,8 +598,10 @@ extension Logs.Transformer {
 extension Logs.Transformer {
     public struct ParseToOCSF: Sendable, TemplateValueConvertible {
         public var eventSource: Value<Logs.Transformer.EventSource>
+        /// Constraints: 1 to 10 characters; pattern `^v\d+\.\d+(\.\d+)?$`.
         public var mappingVersion: Value<String>?
         public var ocsfVersion: Value<Logs.Transformer.OcsfVersion>
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var source: Value<String>?
 
         public init(
@@ -616,6 +663,7 @@ extension Value where T == Logs.Transformer.OcsfVersion {
 
 extension Logs.Transformer {
     public struct ParseVPC: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var source: Value<String>?
 
         public init(source: Value<String>? = nil) {
@@ -632,6 +680,7 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct ParseWAF: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var source: Value<String>?
 
         public init(source: Value<String>? = nil) {
@@ -648,6 +697,7 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct RenameKeys: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 5 items.
         public var entries: [Logs.Transformer.RenameKeyEntry]
 
         public init(entries: [Logs.Transformer.RenameKeyEntry]) {
@@ -664,8 +714,10 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct RenameKeyEntry: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var key: Value<String>
         public var overwriteIfExists: Value<Bool>?
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var renameTo: Value<String>
 
         public init(
@@ -690,6 +742,7 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct SplitString: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 10 items.
         public var entries: [Logs.Transformer.SplitStringEntry]
 
         public init(entries: [Logs.Transformer.SplitStringEntry]) {
@@ -706,7 +759,9 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct SplitStringEntry: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var delimiter: Value<String>
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var source: Value<String>
 
         public init(delimiter: Value<String>, source: Value<String>) {
@@ -725,6 +780,7 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct SubstituteString: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 10 items.
         public var entries: [Logs.Transformer.SubstituteStringEntry]
 
         public init(entries: [Logs.Transformer.SubstituteStringEntry]) {
@@ -741,8 +797,11 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct SubstituteStringEntry: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var from: Value<String>
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var source: Value<String>
+        /// Constraints: 1 to 128 characters.
         public var to: Value<String>
 
         public init(
@@ -767,6 +826,7 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct TrimString: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 10 items.
         public var withKeys: Value<[String]>
 
         public init(withKeys: Value<[String]>) {
@@ -783,6 +843,7 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct TypeConverter: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 5 items.
         public var entries: [Logs.Transformer.TypeConverterEntry]
 
         public init(entries: [Logs.Transformer.TypeConverterEntry]) {
@@ -799,6 +860,7 @@ extension Logs.Transformer {
 
 extension Logs.Transformer {
     public struct TypeConverterEntry: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters; pattern `^.*[a-zA-Z0-9]+.*$`.
         public var key: Value<String>
         public var type: Value<Logs.Transformer.Kind>
 
@@ -836,6 +898,7 @@ extension Value where T == Logs.Transformer.Kind {
 
 extension Logs.Transformer {
     public struct UpperCaseString: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 10 items.
         public var withKeys: Value<[String]>
 
         public init(withKeys: Value<[String]>) {

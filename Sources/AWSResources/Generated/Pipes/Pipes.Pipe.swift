@@ -3,21 +3,38 @@ import CloudFormation
 
 extension Pipes {
     /// `AWS::Pipes::Pipe`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-pipes-pipe.html>
     public struct Pipe: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Pipes::Pipe"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 512 characters; pattern `^.*$`.
         public var description: Value<String>?
         public var desiredState: Value<Pipes.Pipe.RequestedPipeState>?
+        /// Constraints: 0 to 1600 characters; pattern
+        /// `^$|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-]+):([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.+)$`.
         public var enrichment: Value<String>?
         public var enrichmentParameters: Pipes.Pipe.PipeEnrichmentParameters?
+        /// Constraints: 0 to 2048 characters; pattern `^[a-zA-Z0-9_\-/:]*$`.
         public var kmsKeyIdentifier: Value<String>?
         public var logConfiguration: Pipes.Pipe.PipeLogConfiguration?
+        /// Constraints: 1 to 64 characters; pattern `^[\.\-_A-Za-z0-9]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
+        /// Constraints: 1 to 1600 characters; pattern
+        /// `^arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role/?[a-zA-Z0-9+=,.@\-_/]+$`.
         public var roleArn: Value<String>
+        /// Constraints: 1 to 1600 characters; pattern
+        /// `^smk://(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9])\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\-]*[A-Za-z0-9]):[0-9]{1,5}|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-]+):([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.+)$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var source: Value<String>
         public var sourceParameters: Pipes.Pipe.PipeSourceParameters?
         public var tags: [String: Value<String>]?
+        /// Constraints: 1 to 1600 characters; pattern
+        /// `^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-]+):([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.+)$`.
         public var target: Value<String>
         public var targetParameters: Pipes.Pipe.PipeTargetParameters?
 
@@ -105,6 +122,7 @@ extension Value where T == Pipes.Pipe.RequestedPipeState {
 extension Pipes.Pipe {
     public struct PipeEnrichmentParameters: Sendable, TemplateValueConvertible {
         public var httpParameters: Pipes.Pipe.PipeEnrichmentHttpParameters?
+        /// Constraints: 0 to 8192 characters.
         public var inputTemplate: Value<String>?
 
         public init(httpParameters: Pipes.Pipe.PipeEnrichmentHttpParameters? = nil, inputTemplate: Value<String>? = nil) {
@@ -183,6 +201,8 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct CloudwatchLogsLogDestination: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 1600 characters; pattern
+        /// `^(^arn:aws([a-z]|\-)*:logs:([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}):(\d{12}):log-group:.+)$`.
         public var logGroupArn: Value<String>?
 
         public init(logGroupArn: Value<String>? = nil) {
@@ -199,6 +219,8 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct FirehoseLogDestination: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 1600 characters; pattern
+        /// `^(^arn:aws([a-z]|\-)*:firehose:([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}):(\d{12}):deliverystream/.+)$`.
         public var deliveryStreamArn: Value<String>?
 
         public init(deliveryStreamArn: Value<String>? = nil) {
@@ -337,9 +359,12 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct PipeSourceActiveMQBrokerParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: value 1 to 10000.
         public var batchSize: Value<Int>?
         public var credentials: TemplateValue
+        /// Constraints: value 0 to 300.
         public var maximumBatchingWindowInSeconds: Value<Int>?
+        /// Constraints: 1 to 1000 characters; pattern `^[\s\S]*$`.
         public var queueName: Value<String>
 
         public init(
@@ -367,12 +392,17 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct PipeSourceDynamoDBStreamParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: value 1 to 10000.
         public var batchSize: Value<Int>?
         public var deadLetterConfig: Pipes.Pipe.DeadLetterConfig?
+        /// Constraints: value 0 to 300.
         public var maximumBatchingWindowInSeconds: Value<Int>?
+        /// Constraints: value -1 to 604800.
         public var maximumRecordAgeInSeconds: Value<Int>?
+        /// Constraints: value -1 to 10000.
         public var maximumRetryAttempts: Value<Int>?
         public var onPartialBatchItemFailure: Value<Pipes.Pipe.OnPartialBatchItemFailureStreams>?
+        /// Constraints: value 1 to 10.
         public var parallelizationFactor: Value<Int>?
         public var startingPosition: Value<Pipes.Pipe.DynamoDBStreamStartPosition>
 
@@ -413,6 +443,8 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct DeadLetterConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 1600 characters; pattern
+        /// `^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-]+):([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.+)$`.
         public var arn: Value<String>?
 
         public init(arn: Value<String>? = nil) {
@@ -455,6 +487,7 @@ extension Value where T == Pipes.Pipe.DynamoDBStreamStartPosition {
 
 extension Pipes.Pipe {
     public struct FilterCriteria: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 5 items.
         public var filters: [Pipes.Pipe.Filter]?
 
         public init(filters: [Pipes.Pipe.Filter]? = nil) {
@@ -471,6 +504,7 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct Filter: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 4096 characters.
         public var pattern: Value<String>?
 
         public init(pattern: Value<String>? = nil) {
@@ -487,12 +521,17 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct PipeSourceKinesisStreamParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: value 1 to 10000.
         public var batchSize: Value<Int>?
         public var deadLetterConfig: Pipes.Pipe.DeadLetterConfig?
+        /// Constraints: value 0 to 300.
         public var maximumBatchingWindowInSeconds: Value<Int>?
+        /// Constraints: value -1 to 604800.
         public var maximumRecordAgeInSeconds: Value<Int>?
+        /// Constraints: value -1 to 10000.
         public var maximumRetryAttempts: Value<Int>?
         public var onPartialBatchItemFailure: Value<Pipes.Pipe.OnPartialBatchItemFailureStreams>?
+        /// Constraints: value 1 to 10.
         public var parallelizationFactor: Value<Int>?
         public var startingPosition: Value<Pipes.Pipe.KinesisStreamStartPosition>
         public var startingPositionTimestamp: Value<String>?
@@ -553,11 +592,15 @@ extension Value where T == Pipes.Pipe.KinesisStreamStartPosition {
 
 extension Pipes.Pipe {
     public struct PipeSourceManagedStreamingKafkaParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: value 1 to 10000.
         public var batchSize: Value<Int>?
+        /// Constraints: 1 to 200 characters; pattern `^[a-zA-Z0-9-\/*:_+=.@-]*$`.
         public var consumerGroupID: Value<String>?
         public var credentials: TemplateValue?
+        /// Constraints: value 0 to 300.
         public var maximumBatchingWindowInSeconds: Value<Int>?
         public var startingPosition: Value<Pipes.Pipe.MSKStartPosition>?
+        /// Constraints: 1 to 249 characters; pattern `^[^.]([a-zA-Z0-9\-_.]+)$`.
         public var topicName: Value<String>
 
         public init(
@@ -605,10 +648,14 @@ extension Value where T == Pipes.Pipe.MSKStartPosition {
 
 extension Pipes.Pipe {
     public struct PipeSourceRabbitMQBrokerParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: value 1 to 10000.
         public var batchSize: Value<Int>?
         public var credentials: TemplateValue
+        /// Constraints: value 0 to 300.
         public var maximumBatchingWindowInSeconds: Value<Int>?
+        /// Constraints: 1 to 1000 characters; pattern `^[\s\S]*$`.
         public var queueName: Value<String>
+        /// Constraints: 1 to 200 characters; pattern `^[a-zA-Z0-9-\/*:_+=.@-]*$`.
         public var virtualHost: Value<String>?
 
         public init(
@@ -639,13 +686,20 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct PipeSourceSelfManagedKafkaParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 2 items.
         public var additionalBootstrapServers: Value<[String]>?
+        /// Constraints: value 1 to 10000.
         public var batchSize: Value<Int>?
+        /// Constraints: 1 to 200 characters; pattern `^[a-zA-Z0-9-\/*:_+=.@-]*$`.
         public var consumerGroupID: Value<String>?
         public var credentials: TemplateValue?
+        /// Constraints: value 0 to 300.
         public var maximumBatchingWindowInSeconds: Value<Int>?
+        /// Constraints: 1 to 1600 characters; pattern
+        /// `^(^arn:aws([a-z]|\-)*:secretsmanager:([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}):(\d{12}):secret:.+)$`.
         public var serverRootCaCertificate: Value<String>?
         public var startingPosition: Value<Pipes.Pipe.SelfManagedKafkaStartPosition>?
+        /// Constraints: 1 to 249 characters; pattern `^[^.]([a-zA-Z0-9\-_.]+)$`.
         public var topicName: Value<String>
         public var vpc: Pipes.Pipe.SelfManagedKafkaAccessConfigurationVpc?
 
@@ -703,7 +757,9 @@ extension Value where T == Pipes.Pipe.SelfManagedKafkaStartPosition {
 
 extension Pipes.Pipe {
     public struct SelfManagedKafkaAccessConfigurationVpc: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 5 items.
         public var securityGroup: Value<[String]>?
+        /// Constraints: 0 to 16 items.
         public var subnets: Value<[String]>?
 
         public init(securityGroup: Value<[String]>? = nil, subnets: Value<[String]>? = nil) {
@@ -722,7 +778,9 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct PipeSourceSqsQueueParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: value 1 to 10000.
         public var batchSize: Value<Int>?
+        /// Constraints: value 0 to 300.
         public var maximumBatchingWindowInSeconds: Value<Int>?
 
         public init(batchSize: Value<Int>? = nil, maximumBatchingWindowInSeconds: Value<Int>? = nil) {
@@ -746,6 +804,7 @@ extension Pipes.Pipe {
         public var ecsTaskParameters: Pipes.Pipe.PipeTargetEcsTaskParameters?
         public var eventBridgeEventBusParameters: Pipes.Pipe.PipeTargetEventBridgeEventBusParameters?
         public var httpParameters: Pipes.Pipe.PipeTargetHttpParameters?
+        /// Constraints: 0 to 8192 characters.
         public var inputTemplate: Value<String>?
         public var kinesisStreamParameters: Pipes.Pipe.PipeTargetKinesisStreamParameters?
         public var lambdaFunctionParameters: Pipes.Pipe.PipeTargetLambdaFunctionParameters?
@@ -809,6 +868,7 @@ extension Pipes.Pipe {
     public struct PipeTargetBatchJobParameters: Sendable, TemplateValueConvertible {
         public var arrayProperties: Pipes.Pipe.BatchArrayProperties?
         public var containerOverrides: Pipes.Pipe.BatchContainerOverrides?
+        /// Constraints: 0 to 20 items.
         public var dependsOn: [Pipes.Pipe.BatchJobDependency]?
         public var jobDefinition: Value<String>
         public var jobName: Value<String>
@@ -849,6 +909,7 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct BatchArrayProperties: Sendable, TemplateValueConvertible {
+        /// Constraints: value 2 to 10000.
         public var size: Value<Int>?
 
         public init(size: Value<Int>? = nil) {
@@ -982,6 +1043,7 @@ extension Value where T == Pipes.Pipe.BatchJobDependencyType {
 
 extension Pipes.Pipe {
     public struct BatchRetryStrategy: Sendable, TemplateValueConvertible {
+        /// Constraints: value 1 to 10.
         public var attempts: Value<Int>?
 
         public init(attempts: Value<Int>? = nil) {
@@ -998,7 +1060,9 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct PipeTargetCloudWatchLogsParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 256 characters.
         public var logStreamName: Value<String>?
+        /// Constraints: 1 to 256 characters; pattern `^\$(\.[\w_-]+(\[(\d+|\*)\])*)*$`.
         public var timestamp: Value<String>?
 
         public init(logStreamName: Value<String>? = nil, timestamp: Value<String>? = nil) {
@@ -1017,6 +1081,7 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct PipeTargetEcsTaskParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 6 items.
         public var capacityProviderStrategy: [Pipes.Pipe.CapacityProviderStrategyItem]?
         public var enableECSManagedTags: Value<Bool>?
         public var enableExecuteCommand: Value<Bool>?
@@ -1024,13 +1089,19 @@ extension Pipes.Pipe {
         public var launchType: Value<Pipes.Pipe.LaunchType>?
         public var networkConfiguration: Pipes.Pipe.NetworkConfiguration?
         public var overrides: Pipes.Pipe.EcsTaskOverride?
+        /// Constraints: 0 to 10 items.
         public var placementConstraints: [Pipes.Pipe.PlacementConstraint]?
+        /// Constraints: 0 to 5 items.
         public var placementStrategy: [Pipes.Pipe.PlacementStrategy]?
         public var platformVersion: Value<String>?
         public var propagateTags: Value<Pipes.Pipe.PropagateTags>?
+        /// Constraints: 0 to 1024 characters.
         public var referenceId: Value<String>?
         public var tags: [Pipes.Pipe.Tag]?
+        /// Constraints: value at least 1.
         public var taskCount: Value<Int>?
+        /// Constraints: 1 to 1600 characters; pattern
+        /// `^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-]+):([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.+)|(\$(\.[\w/_-]+(\[(\d+|\*)\])*)*)$`.
         public var taskDefinitionArn: Value<String>
 
         public init(
@@ -1091,8 +1162,11 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct CapacityProviderStrategyItem: Sendable, TemplateValueConvertible {
+        /// Constraints: value 0 to 100000.
         public var base: Value<Int>?
+        /// Constraints: 1 to 255 characters.
         public var capacityProvider: Value<String>
+        /// Constraints: value 0 to 1000.
         public var weight: Value<Int>?
 
         public init(
@@ -1150,7 +1224,9 @@ extension Pipes.Pipe {
 extension Pipes.Pipe {
     public struct AwsVpcConfiguration: Sendable, TemplateValueConvertible {
         public var assignPublicIp: Value<Pipes.Pipe.AssignPublicIp>?
+        /// Constraints: 0 to 5 items.
         public var securityGroups: Value<[String]>?
+        /// Constraints: 0 to 16 items.
         public var subnets: Value<[String]>
 
         public init(
@@ -1192,9 +1268,13 @@ extension Pipes.Pipe {
         public var containerOverrides: [Pipes.Pipe.EcsContainerOverride]?
         public var cpu: Value<String>?
         public var ephemeralStorage: Pipes.Pipe.EcsEphemeralStorage?
+        /// Constraints: 1 to 1600 characters; pattern
+        /// `^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-]+):([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.+)|(\$(\.[\w/_-]+(\[(\d+|\*)\])*)*)$`.
         public var executionRoleArn: Value<String>?
         public var inferenceAcceleratorOverrides: [Pipes.Pipe.EcsInferenceAcceleratorOverride]?
         public var memory: Value<String>?
+        /// Constraints: 1 to 1600 characters; pattern
+        /// `^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-]+):([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.+)|(\$(\.[\w/_-]+(\[(\d+|\*)\])*)*)$`.
         public var taskRoleArn: Value<String>?
 
         public init(
@@ -1360,6 +1440,7 @@ extension Value where T == Pipes.Pipe.EcsResourceRequirementType {
 
 extension Pipes.Pipe {
     public struct EcsEphemeralStorage: Sendable, TemplateValueConvertible {
+        /// Constraints: value 21 to 200.
         public var sizeInGiB: Value<Int>
 
         public init(sizeInGiB: Value<Int>) {
@@ -1395,6 +1476,7 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct PlacementConstraint: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 2000 characters.
         public var expression: Value<String>?
         public var type: Value<Pipes.Pipe.PlacementConstraintType>?
 
@@ -1428,6 +1510,7 @@ extension Value where T == Pipes.Pipe.PlacementConstraintType {
 
 extension Pipes.Pipe {
     public struct PlacementStrategy: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 255 characters.
         public var field: Value<String>?
         public var type: Value<Pipes.Pipe.PlacementStrategyType>?
 
@@ -1475,7 +1558,9 @@ extension Value where T == Pipes.Pipe.PropagateTags {
 
 extension Pipes.Pipe {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
@@ -1494,10 +1579,16 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct PipeTargetEventBridgeEventBusParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var detailType: Value<String>?
+        /// Constraints: 1 to 50 characters; pattern `^[A-Za-z0-9\-]+[\.][A-Za-z0-9\-]+$`.
         public var endpointId: Value<String>?
+        /// Constraints: 0 to 10 items.
         public var resources: Value<[String]>?
+        /// Constraints: 1 to 256 characters; pattern
+        /// `(?=[/\.\-_A-Za-z0-9]+)((?!aws\.).*)|(\$(\.[\w/_-]+(\[(\d+|\*)\])*)*)`.
         public var source: Value<String>?
+        /// Constraints: 1 to 256 characters; pattern `^\$(\.[\w/_-]+(\[(\d+|\*)\])*)*$`.
         public var time: Value<String>?
 
         public init(
@@ -1554,6 +1645,7 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct PipeTargetKinesisStreamParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 256 characters.
         public var partitionKey: Value<String>
 
         public init(partitionKey: Value<String>) {
@@ -1600,10 +1692,16 @@ extension Value where T == Pipes.Pipe.PipeTargetInvocationType {
 
 extension Pipes.Pipe {
     public struct PipeTargetRedshiftDataParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 64 characters.
         public var database: Value<String>
+        /// Constraints: 1 to 128 characters.
         public var dbUser: Value<String>?
+        /// Constraints: 1 to 1600 characters; pattern
+        /// `^(^arn:aws([a-z]|\-)*:secretsmanager:([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}):(\d{12}):secret:.+)|(\$(\.[\w/_-]+(\[(\d+|\*)\])*)*)$`.
         public var secretManagerArn: Value<String>?
+        /// Constraints: 1 to 40 items.
         public var sqls: Value<[String]>
+        /// Constraints: 1 to 500 characters.
         public var statementName: Value<String>?
         public var withEvent: Value<Bool>?
 
@@ -1638,6 +1736,7 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct PipeTargetSageMakerPipelineParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 200 items.
         public var pipelineParameterList: [Pipes.Pipe.SageMakerPipelineParameter]?
 
         public init(pipelineParameterList: [Pipes.Pipe.SageMakerPipelineParameter]? = nil) {
@@ -1654,7 +1753,10 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct SageMakerPipelineParameter: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 256 characters; pattern
+        /// `^[a-zA-Z0-9](-*[a-zA-Z0-9])*|(\$(\.[\w/_-]+(\[(\d+|\*)\])*)*)$`.
         public var name: Value<String>
+        /// Constraints: 0 to 1024 characters.
         public var value: Value<String>
 
         public init(name: Value<String>, value: Value<String>) {
@@ -1673,7 +1775,9 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct PipeTargetSqsQueueParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 100 characters.
         public var messageDeduplicationId: Value<String>?
+        /// Constraints: 0 to 100 characters.
         public var messageGroupId: Value<String>?
 
         public init(messageDeduplicationId: Value<String>? = nil, messageGroupId: Value<String>? = nil) {
@@ -1708,13 +1812,19 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct PipeTargetTimestreamParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 items.
         public var dimensionMappings: [Pipes.Pipe.DimensionMapping]
         public var epochTimeUnit: Value<Pipes.Pipe.EpochTimeUnit>?
+        /// Constraints: 0 to 1024 items.
         public var multiMeasureMappings: [Pipes.Pipe.MultiMeasureMapping]?
+        /// Constraints: 0 to 8192 items.
         public var singleMeasureMappings: [Pipes.Pipe.SingleMeasureMapping]?
         public var timeFieldType: Value<Pipes.Pipe.TimeFieldType>?
+        /// Constraints: 1 to 256 characters.
         public var timeValue: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var timestampFormat: Value<String>?
+        /// Constraints: 1 to 256 characters.
         public var versionValue: Value<String>
 
         public init(
@@ -1754,7 +1864,9 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct DimensionMapping: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 256 characters.
         public var dimensionName: Value<String>
+        /// Constraints: 1 to 2048 characters.
         public var dimensionValue: Value<String>
         public var dimensionValueType: Value<Pipes.Pipe.DimensionValueType>
 
@@ -1810,7 +1922,9 @@ extension Value where T == Pipes.Pipe.EpochTimeUnit {
 
 extension Pipes.Pipe {
     public struct MultiMeasureMapping: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 256 items.
         public var multiMeasureAttributeMappings: [Pipes.Pipe.MultiMeasureAttributeMapping]
+        /// Constraints: 1 to 256 characters.
         public var multiMeasureName: Value<String>
 
         public init(multiMeasureAttributeMappings: [Pipes.Pipe.MultiMeasureAttributeMapping], multiMeasureName: Value<String>) {
@@ -1829,8 +1943,10 @@ extension Pipes.Pipe {
 
 extension Pipes.Pipe {
     public struct MultiMeasureAttributeMapping: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 2048 characters.
         public var measureValue: Value<String>
         public var measureValueType: Value<Pipes.Pipe.MeasureValueType>
+        /// Constraints: 1 to 256 characters.
         public var multiMeasureAttributeName: Value<String>
 
         public init(
@@ -1875,7 +1991,9 @@ extension Value where T == Pipes.Pipe.MeasureValueType {
 
 extension Pipes.Pipe {
     public struct SingleMeasureMapping: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 1024 characters.
         public var measureName: Value<String>
+        /// Constraints: 1 to 2048 characters.
         public var measureValue: Value<String>
         public var measureValueType: Value<Pipes.Pipe.MeasureValueType>
 

@@ -3,22 +3,51 @@ import CloudFormation
 
 extension RDS {
     /// `AWS::RDS::CustomDBEngineVersion`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-customdbengineversion.html>
     public struct CustomDBEngineVersion: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::RDS::CustomDBEngineVersion"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var databaseInstallationFiles: Value<[String]>?
+        /// Constraints: 3 to 63 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var databaseInstallationFilesS3BucketName: Value<String>?
+        /// Constraints: 1 to 255 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var databaseInstallationFilesS3Prefix: Value<String>?
+        /// Constraints: 1 to 1000 characters.
         public var description: Value<String>?
+        /// Constraints: 1 to 35 characters; pattern `^[A-Za-z0-9-]{1,35}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var engine: Value<String>
+        /// Constraints: 1 to 60 characters; pattern `^[a-z0-9_.-]{1,60}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var engineVersion: Value<String>
+        /// Constraints: 1 to 255 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var imageId: Value<String>?
+        /// Constraints: 1 to 2048 characters; pattern `^[a-zA-Z0-9_:\-\/]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var kmsKeyId: Value<String>?
+        /// Constraints: 1 to 51000 characters; pattern `^[\s\S]*$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var manifest: Value<String>?
+        /// Constraints: 1 to 255 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var sourceCustomDbEngineVersionIdentifier: Value<String>?
         public var status: Value<RDS.CustomDBEngineVersion.Status>?
         public var tags: [RDS.CustomDBEngineVersion.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var useAwsProvidedLatestImage: Value<Bool>?
 
         public init(
@@ -96,7 +125,9 @@ extension Value where T == RDS.CustomDBEngineVersion.Status {
 
 extension RDS.CustomDBEngineVersion {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {

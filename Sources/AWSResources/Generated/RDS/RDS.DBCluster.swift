@@ -3,6 +3,8 @@ import CloudFormation
 
 extension RDS {
     /// `AWS::RDS::DBCluster`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html>
     public struct DBCluster: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::RDS::DBCluster"
         public let id: LogicalID
@@ -10,18 +12,28 @@ extension RDS {
         public var allocatedStorage: Value<Int>?
         public var associatedRoles: [RDS.DBCluster.DBClusterRole]?
         public var autoMinorVersionUpgrade: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var availabilityZones: Value<[String]>?
+        /// Constraints: value at least 0.
         public var backtrackWindow: Value<Int>?
+        /// Constraints: value 1 to 35.
         public var backupRetentionPeriod: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var clusterScalabilityType: Value<RDS.DBCluster.ClusterScalabilityType>?
         public var copyTagsToSnapshot: Value<Bool>?
+        /// Constraints: 1 to 63 characters; pattern `^[a-zA-Z]{1}(?:-?[a-zA-Z0-9]){0,62}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var dbClusterIdentifier: Value<String>?
         public var dbClusterInstanceClass: Value<String>?
         public var dbClusterParameterGroupName: Value<String>?
         public var dbInstanceParameterGroupName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var dbSubnetGroupName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var dbSystemId: Value<String>?
         public var databaseInsightsMode: Value<RDS.DBCluster.DatabaseInsightsMode>?
+        /// Create-only: changing it replaces the resource.
         public var databaseName: Value<String>?
         public var deleteAutomatedBackups: Value<Bool>?
         public var deletionProtection: Value<Bool>?
@@ -34,15 +46,19 @@ extension RDS {
         public var enableLocalWriteForwarding: Value<Bool>?
         public var engine: Value<String>?
         public var engineLifecycleSupport: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var engineMode: Value<String>?
         public var engineVersion: Value<String>?
+        /// Constraints: 0 to 63 characters; pattern `^$|^[a-zA-Z]{1}(?:-?[a-zA-Z0-9]){0,62}$`.
         public var globalClusterIdentifier: Value<String>?
         public var iops: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var kmsKeyId: Value<String>?
         public var manageMasterUserPassword: Value<Bool>?
         public var masterUserAuthenticationType: Value<RDS.DBCluster.MasterUserAuthenticationType>?
         public var masterUserPassword: Value<String>?
         public var masterUserSecret: RDS.DBCluster.MasterUserSecret?
+        /// Constraints: at least 1 characters; pattern `^[a-zA-Z]{1}[a-zA-Z0-9_]*$`.
         public var masterUsername: Value<String>?
         public var monitoringInterval: Value<Int>?
         public var monitoringRoleArn: Value<String>?
@@ -53,19 +69,29 @@ extension RDS {
         public var port: Value<Int>?
         public var preferredBackupWindow: Value<String>?
         public var preferredMaintenanceWindow: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var publiclyAccessible: Value<Bool>?
         public var replicationSourceIdentifier: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var restoreToTime: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var restoreType: Value<String>?
         public var scalingConfiguration: RDS.DBCluster.ScalingConfiguration?
         public var serverlessV2ScalingConfiguration: RDS.DBCluster.ServerlessV2ScalingConfiguration?
+        /// Create-only: changing it replaces the resource.
         public var snapshotIdentifier: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var sourceDBClusterIdentifier: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var sourceDbClusterResourceId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var sourceRegion: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var storageEncrypted: Value<Bool>?
         public var storageType: Value<String>?
+        /// Constraints: at most 50 items.
         public var tags: [RDS.DBCluster.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var useLatestRestorableTime: Value<Bool>?
         public var vpcSecurityGroupIds: Value<[String]>?
 
@@ -432,7 +458,9 @@ extension RDS.DBCluster {
 
 extension RDS.DBCluster {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {

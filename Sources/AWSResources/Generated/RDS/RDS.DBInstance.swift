@@ -3,11 +3,14 @@ import CloudFormation
 
 extension RDS {
     /// `AWS::RDS::DBInstance`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html>
     public struct DBInstance: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::RDS::DBInstance"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var additionalStorageVolumes: [RDS.DBInstance.AdditionalStorageVolume]?
+        /// Constraints: pattern `^[0-9]*$`.
         public var allocatedStorage: Value<String>?
         public var allowMajorVersionUpgrade: Value<Bool>?
         public var applyImmediately: Value<Bool>?
@@ -15,24 +18,36 @@ extension RDS {
         public var autoMinorVersionUpgrade: Value<Bool>?
         public var automaticBackupReplicationKmsKeyId: Value<String>?
         public var automaticBackupReplicationRegion: Value<String>?
+        /// Constraints: value at least 1.
         public var automaticBackupReplicationRetentionPeriod: Value<Int>?
         public var availabilityZone: Value<String>?
+        /// Constraints: value at least 0.
         public var backupRetentionPeriod: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var backupTarget: Value<String>?
         public var caCertificateIdentifier: Value<String>?
         public var certificateRotationRestart: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var characterSetName: Value<String>?
         public var copyTagsToSnapshot: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var customIAMInstanceProfile: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var dbClusterIdentifier: Value<String>?
         public var dbClusterSnapshotIdentifier: Value<String>?
         public var dbInstanceClass: Value<String>?
+        /// Constraints: 1 to 63 characters; pattern `^$|^[a-zA-Z]{1}(?:-?[a-zA-Z0-9]){0,62}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var dbInstanceIdentifier: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var dbName: Value<String>?
         public var dbParameterGroupName: Value<String>?
         public var dbSecurityGroups: Value<[String]>?
         public var dbSnapshotIdentifier: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var dbSubnetGroupName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var dbSystemId: Value<String>?
         public var databaseInsightsMode: Value<RDS.DBInstance.DatabaseInsightsMode>?
         public var dedicatedLogVolume: Value<Bool>?
@@ -51,26 +66,35 @@ extension RDS {
         public var engineLifecycleSupport: Value<String>?
         public var engineVersion: Value<String>?
         public var iops: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var kmsKeyId: Value<String>?
         public var licenseModel: Value<String>?
         public var manageMasterUserPassword: Value<Bool>?
         public var masterUserAuthenticationType: Value<RDS.DBInstance.MasterUserAuthenticationType>?
         public var masterUserPassword: Value<String>?
         public var masterUserSecret: RDS.DBInstance.MasterUserSecret?
+        /// Constraints: 1 to 128 characters; pattern `^[a-zA-Z][a-zA-Z0-9_]{0,127}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var masterUsername: Value<String>?
         public var maxAllocatedStorage: Value<Int>?
         public var monitoringInterval: Value<Int>?
         public var monitoringRoleArn: Value<String>?
         public var multiAZ: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var ncharCharacterSetName: Value<String>?
         public var networkType: Value<String>?
         public var optionGroupName: Value<String>?
         public var performanceInsightsKMSKeyId: Value<String>?
+        /// Constraints: one of 7, 31, 62, 93, 124, 155, 186, 217, 248, 279, 310, 341, 372, 403, 434, 465, 496, 527,
+        /// 558, 589, 620, 651, 682, 713, 731.
         public var performanceInsightsRetentionPeriod: Value<Int>?
+        /// Constraints: pattern `^\d*$`.
         public var port: Value<String>?
         public var preferredBackupWindow: Value<String>?
         public var preferredMaintenanceWindow: Value<String>?
         public var processorFeatures: [RDS.DBInstance.ProcessorFeature]?
+        /// Constraints: value 0 to 15.
         public var promotionTier: Value<Int>?
         public var publiclyAccessible: Value<Bool>?
         public var replicaMode: Value<String>?
@@ -79,13 +103,16 @@ extension RDS {
         public var sourceDBInstanceAutomatedBackupsArn: Value<String>?
         public var sourceDBInstanceIdentifier: Value<String>?
         public var sourceDbiResourceId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var sourceRegion: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var storageEncrypted: Value<Bool>?
         public var storageThroughput: Value<Int>?
         public var storageType: Value<String>?
         public var tags: [RDS.DBInstance.Tag]?
         public var tdeCredentialArn: Value<String>?
         public var tdeCredentialPassword: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var timezone: Value<String>?
         public var useDefaultProcessorFeatures: Value<Bool>?
         public var useLatestRestorableTime: Value<Bool>?
@@ -402,6 +429,7 @@ extension RDS.DBInstance {
 
 extension RDS.DBInstance {
     public struct AdditionalStorageVolume: Sendable, TemplateValueConvertible {
+        /// Constraints: pattern `^[0-9]*$`.
         public var allocatedStorage: Value<String>?
         public var iops: Value<Int>?
         public var maxAllocatedStorage: Value<Int>?
@@ -539,7 +567,9 @@ extension Value where T == RDS.DBInstance.Name {
 
 extension RDS.DBInstance {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {

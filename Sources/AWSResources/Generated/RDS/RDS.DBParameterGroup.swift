@@ -3,14 +3,22 @@ import CloudFormation
 
 extension RDS {
     /// `AWS::RDS::DBParameterGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbparametergroup.html>
     public struct DBParameterGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::RDS::DBParameterGroup"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: pattern `^[a-zA-Z]{1}(?:-?[a-zA-Z0-9])*$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var dbParameterGroupName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var description: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var family: Value<String>
         public var parameters: TemplateValue?
+        /// Constraints: at most 50 items.
         public var tags: [RDS.DBParameterGroup.Tag]?
 
         public init(
@@ -48,7 +56,9 @@ extension RDS.DBParameterGroup {
 
 extension RDS.DBParameterGroup {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {

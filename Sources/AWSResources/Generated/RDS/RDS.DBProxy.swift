@@ -3,22 +3,36 @@ import CloudFormation
 
 extension RDS {
     /// `AWS::RDS::DBProxy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbproxy.html>
     public struct DBProxy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::RDS::DBProxy"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 200 items.
         public var auth: [RDS.DBProxy.AuthFormat]?
+        /// Constraints: 1 to 64 characters; pattern `[0-z]*`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var dbProxyName: Value<String>
         public var debugLogging: Value<Bool>?
         public var defaultAuthScheme: Value<RDS.DBProxy.DefaultAuthScheme>?
+        /// Create-only: changing it replaces the resource.
         public var endpointNetworkType: Value<RDS.DBProxy.EndpointNetworkType>?
+        /// Create-only: changing it replaces the resource.
         public var engineFamily: Value<RDS.DBProxy.EngineFamily>
         public var idleClientTimeout: Value<Int>?
         public var requireTLS: Value<Bool>?
+        /// Constraints: 20 to 2048 characters.
         public var roleArn: Value<String>
         public var tags: [RDS.DBProxy.TagFormat]?
+        /// Create-only: changing it replaces the resource.
         public var targetConnectionNetworkType: Value<RDS.DBProxy.TargetConnectionNetworkType>?
+        /// Constraints: at least 1 items.
         public var vpcSecurityGroupIds: Value<[String]>?
+        /// Constraints: at least 2 items.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var vpcSubnetIds: Value<[String]>
 
         public init(
@@ -88,8 +102,10 @@ extension RDS.DBProxy {
     public struct AuthFormat: Sendable, TemplateValueConvertible {
         public var authScheme: Value<RDS.DBProxy.AuthScheme>?
         public var clientPasswordAuthType: Value<RDS.DBProxy.ClientPasswordAuthType>?
+        /// Constraints: 1 to 1000 characters.
         public var description: Value<String>?
         public var iamAuth: Value<RDS.DBProxy.IAMAuth>?
+        /// Constraints: 20 to 2048 characters.
         public var secretArn: Value<String>?
 
         public init(
@@ -214,7 +230,9 @@ extension Value where T == RDS.DBProxy.EngineFamily {
 
 extension RDS.DBProxy {
     public struct TagFormat: Sendable, TemplateValueConvertible {
+        /// Constraints: at most 128 characters; pattern `(\w|\d|\s|\\|-|\.:=+-)*`.
         public var key: Value<String>?
+        /// Constraints: at most 128 characters; pattern `(\w|\d|\s|\\|-|\.:=+-)*`.
         public var value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {

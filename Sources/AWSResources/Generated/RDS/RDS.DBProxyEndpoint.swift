@@ -3,16 +3,29 @@ import CloudFormation
 
 extension RDS {
     /// `AWS::RDS::DBProxyEndpoint`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbproxyendpoint.html>
     public struct DBProxyEndpoint: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::RDS::DBProxyEndpoint"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 64 characters; pattern `[0-z]*`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var dbProxyEndpointName: Value<String>
+        /// Constraints: 1 to 64 characters; pattern `[0-z]*`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var dbProxyName: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var endpointNetworkType: Value<RDS.DBProxyEndpoint.EndpointNetworkType>?
         public var tags: [RDS.DBProxyEndpoint.TagFormat]?
         public var targetRole: Value<RDS.DBProxyEndpoint.TargetRole>?
+        /// Constraints: at least 1 items.
         public var vpcSecurityGroupIds: Value<[String]>?
+        /// Constraints: at least 2 items.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var vpcSubnetIds: Value<[String]>
 
         public init(
@@ -80,7 +93,9 @@ extension Value where T == RDS.DBProxyEndpoint.EndpointNetworkType {
 
 extension RDS.DBProxyEndpoint {
     public struct TagFormat: Sendable, TemplateValueConvertible {
+        /// Constraints: at most 128 characters; pattern `(\w|\d|\s|\\|-|\.:=+-)*`.
         public var key: Value<String>?
+        /// Constraints: at most 128 characters; pattern `(\w|\d|\s|\\|-|\.:=+-)*`.
         public var value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension RDS {
     /// `AWS::RDS::DBProxyTargetGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbproxytargetgroup.html>
     public struct DBProxyTargetGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::RDS::DBProxyTargetGroup"
         public let id: LogicalID
@@ -10,7 +12,13 @@ extension RDS {
         public var connectionPoolConfigurationInfo: RDS.DBProxyTargetGroup.ConnectionPoolConfigurationInfoFormat?
         public var dbClusterIdentifiers: Value<[String]>?
         public var dbInstanceIdentifiers: Value<[String]>?
+        /// Constraints: 1 to 64 characters; pattern `[A-z][0-z]*`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var dbProxyName: Value<String>
+        /// Constraints: 1 to 63 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var targetGroupName: Value<RDS.DBProxyTargetGroup.TargetGroupName>
 
         public init(
@@ -50,7 +58,9 @@ extension RDS.DBProxyTargetGroup {
     public struct ConnectionPoolConfigurationInfoFormat: Sendable, TemplateValueConvertible {
         public var connectionBorrowTimeout: Value<Int>?
         public var initQuery: Value<String>?
+        /// Constraints: value 0 to 100.
         public var maxConnectionsPercent: Value<Int>?
+        /// Constraints: value 0 to 100.
         public var maxIdleConnectionsPercent: Value<Int>?
         public var sessionPinningFilters: Value<[String]>?
 

@@ -3,12 +3,16 @@ import CloudFormation
 
 extension RDS {
     /// `AWS::RDS::DBSecurityGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbsecuritygroup.html>
     public struct DBSecurityGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::RDS::DBSecurityGroup"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var dbSecurityGroupIngress: [RDS.DBSecurityGroup.Ingress]
+        /// Create-only: changing it replaces the resource.
         public var ec2VpcId: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var groupDescription: Value<String>
         public var tags: [RDS.DBSecurityGroup.Tag]?
 

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension RDS {
     /// `AWS::RDS::DBSecurityGroupIngress`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbsecuritygroupingress.html>
     public struct DBSecurityGroupIngress: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::RDS::DBSecurityGroupIngress"
         public let id: LogicalID

@@ -3,16 +3,27 @@ import CloudFormation
 
 extension RDS {
     /// `AWS::RDS::DBShardGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbshardgroup.html>
     public struct DBShardGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::RDS::DBShardGroup"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: value at least 0.
         public var computeRedundancy: Value<Int>?
+        /// Constraints: 1 to 63 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var dbClusterIdentifier: Value<String>
+        /// Constraints: 1 to 63 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var dbShardGroupIdentifier: Value<String>?
         public var maxACU: Value<Double>
         public var minACU: Value<Double>?
+        /// Create-only: changing it replaces the resource.
         public var publiclyAccessible: Value<Bool>?
+        /// Constraints: at most 50 items.
         public var tags: [RDS.DBShardGroup.Tag]?
 
         public init(
@@ -60,7 +71,9 @@ extension RDS.DBShardGroup {
 
 extension RDS.DBShardGroup {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {

@@ -3,13 +3,17 @@ import CloudFormation
 
 extension RDS {
     /// `AWS::RDS::DBSubnetGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbsubnetgroup.html>
     public struct DBSubnetGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::RDS::DBSubnetGroup"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var dbSubnetGroupDescription: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var dbSubnetGroupName: Value<String>?
         public var subnetIds: Value<[String]>
+        /// Constraints: at most 50 items.
         public var tags: [RDS.DBSubnetGroup.Tag]?
 
         public init(
@@ -44,7 +48,9 @@ extension RDS.DBSubnetGroup {
 
 extension RDS.DBSubnetGroup {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {

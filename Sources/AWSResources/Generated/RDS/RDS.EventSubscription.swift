@@ -3,16 +3,23 @@ import CloudFormation
 
 extension RDS {
     /// `AWS::RDS::EventSubscription`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-eventsubscription.html>
     public struct EventSubscription: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::RDS::EventSubscription"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var enabled: Value<Bool>?
         public var eventCategories: Value<[String]>?
+        /// Create-only: changing it replaces the resource.
         public var snsTopicArn: Value<String>
         public var sourceIds: Value<[String]>?
         public var sourceType: Value<String>?
+        /// Constraints: at most 255 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var subscriptionName: Value<String>?
+        /// Constraints: at most 50 items.
         public var tags: [RDS.EventSubscription.Tag]?
 
         public init(
@@ -56,7 +63,9 @@ extension RDS.EventSubscription {
 
 extension RDS.EventSubscription {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {

@@ -3,17 +3,26 @@ import CloudFormation
 
 extension RDS {
     /// `AWS::RDS::GlobalCluster`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-globalcluster.html>
     public struct GlobalCluster: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::RDS::GlobalCluster"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var deletionProtection: Value<Bool>?
+        /// Create-only: changing it replaces the resource.
         public var engine: Value<RDS.GlobalCluster.Engine>?
         public var engineLifecycleSupport: Value<String>?
         public var engineVersion: Value<String>?
+        /// Constraints: 1 to 63 characters; pattern `^[a-zA-Z]{1}(?:-?[a-zA-Z0-9]){0,62}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var globalClusterIdentifier: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var sourceDBClusterIdentifier: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var storageEncrypted: Value<Bool>?
+        /// Constraints: at most 50 items.
         public var tags: [RDS.GlobalCluster.Tag]?
 
         public init(
@@ -76,7 +85,9 @@ extension Value where T == RDS.GlobalCluster.Engine {
 
 extension RDS.GlobalCluster {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {

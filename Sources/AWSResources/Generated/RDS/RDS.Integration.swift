@@ -3,17 +3,32 @@ import CloudFormation
 
 extension RDS {
     /// `AWS::RDS::Integration`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-integration.html>
     public struct Integration: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::RDS::Integration"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var additionalEncryptionContext: [String: Value<String>]?
+        /// Constraints: 1 to 25600 characters; pattern `[a-zA-Z0-9_ "\\\-$,*.:?+\/]*`.
         public var dataFilter: Value<String>?
+        /// Constraints: 1 to 1000 characters.
         public var description: Value<String>?
+        /// Constraints: 1 to 64 characters; pattern `^[a-zA-Z](?:-?[a-zA-Z0-9]+)*$`.
         public var integrationName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var kmsKeyId: Value<String>?
+        /// Constraints: 1 to 255 characters; pattern
+        /// `^arn:aws[a-z\-]*:rds(-[a-z]*)?:[a-z0-9\-]*:[0-9]*:(cluster|db):[a-z][a-z0-9]*(-[a-z0-9]+)*$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var sourceArn: Value<String>
+        /// Constraints: at most 50 items.
         public var tags: [RDS.Integration.Tag]?
+        /// Constraints: 20 to 2048 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var targetArn: Value<String>
 
         public init(
@@ -62,7 +77,9 @@ extension RDS.Integration {
 
 extension RDS.Integration {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {

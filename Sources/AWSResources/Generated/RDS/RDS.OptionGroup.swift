@@ -3,14 +3,20 @@ import CloudFormation
 
 extension RDS {
     /// `AWS::RDS::OptionGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-optiongroup.html>
     public struct OptionGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::RDS::OptionGroup"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var engineName: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var majorEngineVersion: Value<String>
         public var optionConfigurations: [RDS.OptionGroup.OptionConfiguration]?
+        /// Create-only: changing it replaces the resource.
         public var optionGroupDescription: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var optionGroupName: Value<String>?
         public var tags: [RDS.OptionGroup.Tag]?
 
@@ -109,7 +115,9 @@ extension RDS.OptionGroup {
 
 extension RDS.OptionGroup {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {

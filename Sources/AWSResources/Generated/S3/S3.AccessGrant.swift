@@ -3,6 +3,8 @@ import CloudFormation
 
 extension S3 {
     /// `AWS::S3::AccessGrant`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-accessgrant.html>
     public struct AccessGrant: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::S3::AccessGrant"
         public let id: LogicalID
@@ -12,7 +14,9 @@ extension S3 {
         public var applicationArn: Value<String>?
         public var grantee: S3.AccessGrant.Grantee
         public var permission: Value<S3.AccessGrant.Permission>
+        /// Create-only: changing it replaces the resource.
         public var s3PrefixType: Value<S3.AccessGrant.S3PrefixType>?
+        /// Create-only: changing it replaces the resource.
         public var tags: [S3.AccessGrant.Tag]?
 
         public init(

@@ -3,11 +3,14 @@ import CloudFormation
 
 extension S3 {
     /// `AWS::S3::AccessGrantsInstance`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-accessgrantsinstance.html>
     public struct AccessGrantsInstance: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::S3::AccessGrantsInstance"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var identityCenterArn: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var tags: [S3.AccessGrantsInstance.Tag]?
 
         public init(

@@ -3,12 +3,15 @@ import CloudFormation
 
 extension S3 {
     /// `AWS::S3::AccessGrantsLocation`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-accessgrantslocation.html>
     public struct AccessGrantsLocation: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::S3::AccessGrantsLocation"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var iamRoleArn: Value<String>
         public var locationScope: Value<String>
+        /// Create-only: changing it replaces the resource.
         public var tags: [S3.AccessGrantsLocation.Tag]?
 
         public init(

@@ -3,16 +3,28 @@ import CloudFormation
 
 extension S3 {
     /// `AWS::S3::AccessPoint`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-accesspoint.html>
     public struct AccessPoint: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::S3::AccessPoint"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 3 to 255 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var bucket: Value<String>
+        /// Constraints: at most 64 characters; pattern `^\d{12}$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var bucketAccountId: Value<String>?
+        /// Constraints: 3 to 50 characters; pattern `^[a-z0-9]([a-z0-9\-]*[a-z0-9])?$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
         public var policy: TemplateValue?
         public var publicAccessBlockConfiguration: S3.AccessPoint.PublicAccessBlockConfiguration?
         public var tags: [S3.AccessPoint.Tag]?
+        /// Create-only: changing it replaces the resource.
         public var vpcConfiguration: S3.AccessPoint.VpcConfiguration?
 
         public init(
@@ -92,7 +104,9 @@ extension S3.AccessPoint {
 
 extension S3.AccessPoint {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: at most 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
@@ -111,6 +125,7 @@ extension S3.AccessPoint {
 
 extension S3.AccessPoint {
     public struct VpcConfiguration: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 1024 characters.
         public var vpcId: Value<String>?
 
         public init(vpcId: Value<String>? = nil) {

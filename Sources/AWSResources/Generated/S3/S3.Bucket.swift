@@ -3,6 +3,8 @@ import CloudFormation
 
 extension S3 {
     /// `AWS::S3::Bucket`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html>
     public struct Bucket: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::S3::Bucket"
         public let id: LogicalID
@@ -12,8 +14,13 @@ extension S3 {
         public var accessControl: Value<S3.Bucket.AccessControl>?
         public var analyticsConfigurations: [S3.Bucket.AnalyticsConfiguration]?
         public var bucketEncryption: S3.Bucket.BucketEncryption?
+        /// Constraints: at most 63 characters; pattern `^([a-z0-9][a-z0-9.-]*[a-z0-9])?$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var bucketName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var bucketNamePrefix: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var bucketNamespace: Value<S3.Bucket.BucketNamespace>?
         public var corsConfiguration: S3.Bucket.CorsConfiguration?
         public var intelligentTieringConfigurations: [S3.Bucket.IntelligentTieringConfiguration]?
@@ -491,7 +498,9 @@ extension S3.Bucket {
         public var allowedMethods: Value<[S3.Bucket.AllowedMethods]>
         public var allowedOrigins: Value<[String]>
         public var exposedHeaders: Value<[String]>?
+        /// Constraints: at most 255 characters.
         public var id: Value<String>?
+        /// Constraints: value at least 0.
         public var maxAge: Value<Int>?
 
         public init(
@@ -758,15 +767,20 @@ extension S3.Bucket {
 extension S3.Bucket {
     public struct Rule: Sendable, TemplateValueConvertible {
         public var abortIncompleteMultipartUpload: S3.Bucket.AbortIncompleteMultipartUpload?
+        /// Constraints: pattern
+        /// `^(\d{4})-(0[0-9]|1[0-2])-([0-2]\d|3[01])T([01]\d|2[0-4]):([0-5]\d):([0-6]\d)((\.\d{3})?)Z$`.
         public var expirationDate: Value<String>?
         public var expirationInDays: Value<Int>?
         public var expiredObjectDeleteMarker: Value<Bool>?
+        /// Constraints: at most 255 characters.
         public var id: Value<String>?
         public var noncurrentVersionExpiration: S3.Bucket.NoncurrentVersionExpiration?
         public var noncurrentVersionExpirationInDays: Value<Int>?
         public var noncurrentVersionTransition: S3.Bucket.NoncurrentVersionTransition?
         public var noncurrentVersionTransitions: [S3.Bucket.NoncurrentVersionTransition]?
+        /// Constraints: at most 20 characters; pattern `[0-9]+`.
         public var objectSizeGreaterThan: Value<String>?
+        /// Constraints: at most 20 characters; pattern `[0-9]+`.
         public var objectSizeLessThan: Value<String>?
         public var prefix: Value<String>?
         public var status: Value<S3.Bucket.Status2>
@@ -835,6 +849,7 @@ extension S3.Bucket {
 
 extension S3.Bucket {
     public struct AbortIncompleteMultipartUpload: Sendable, TemplateValueConvertible {
+        /// Constraints: value at least 0.
         public var daysAfterInitiation: Value<Int>
 
         public init(daysAfterInitiation: Value<Int>) {
@@ -935,6 +950,8 @@ extension Value where T == S3.Bucket.Status2 {
 extension S3.Bucket {
     public struct Transition: Sendable, TemplateValueConvertible {
         public var storageClass: Value<S3.Bucket.StorageClass>
+        /// Constraints: pattern
+        /// `^(\d{4})-(0[0-9]|1[0-2])-([0-2]\d|3[01])T([01]\d|2[0-4]):([0-5]\d):([0-6]\d)((\.\d{3})?)Z$`.
         public var transitionDate: Value<String>?
         public var transitionInDays: Value<Int>?
 
@@ -1386,6 +1403,7 @@ extension S3.Bucket {
 
 extension S3.Bucket {
     public struct FilterRule: Sendable, TemplateValueConvertible {
+        /// Constraints: at most 1024 characters.
         public var name: Value<String>
         public var value: Value<String>
 
@@ -1644,7 +1662,9 @@ extension S3.Bucket {
         public var deleteMarkerReplication: S3.Bucket.DeleteMarkerReplication?
         public var destination: S3.Bucket.ReplicationDestination
         public var filter: S3.Bucket.ReplicationRuleFilter?
+        /// Constraints: at most 255 characters.
         public var id: Value<String>?
+        /// Constraints: at most 1024 characters.
         public var prefix: Value<String>?
         public var priority: Value<Int>?
         public var sourceSelectionCriteria: S3.Bucket.SourceSelectionCriteria?
@@ -1965,7 +1985,9 @@ extension S3.Bucket {
 
 extension S3.Bucket {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: at most 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,10 +3,13 @@ import CloudFormation
 
 extension S3 {
     /// `AWS::S3::BucketPolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html>
     public struct BucketPolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::S3::BucketPolicy"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var bucket: Value<String>
         public var policyDocument: TemplateValue
 

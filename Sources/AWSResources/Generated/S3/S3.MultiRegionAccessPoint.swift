@@ -3,12 +3,21 @@ import CloudFormation
 
 extension S3 {
     /// `AWS::S3::MultiRegionAccessPoint`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-multiregionaccesspoint.html>
     public struct MultiRegionAccessPoint: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::S3::MultiRegionAccessPoint"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 3 to 50 characters; pattern `^[a-z0-9][-a-z0-9]{1,48}[a-z0-9]$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var publicAccessBlockConfiguration: S3.MultiRegionAccessPoint.PublicAccessBlockConfiguration?
+        /// Constraints: at least 1 items.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var regions: [S3.MultiRegionAccessPoint.Region]
 
         public init(
@@ -74,7 +83,9 @@ extension S3.MultiRegionAccessPoint {
 
 extension S3.MultiRegionAccessPoint {
     public struct Region: Sendable, TemplateValueConvertible {
+        /// Constraints: 3 to 63 characters; pattern `^[a-z0-9][a-z0-9//.//-]*[a-z0-9]$`.
         public var bucket: Value<String>
+        /// Constraints: 12 to 12 characters; pattern `^[0-9]{12}$`.
         public var bucketAccountId: Value<String>?
 
         public init(bucket: Value<String>, bucketAccountId: Value<String>? = nil) {

@@ -3,10 +3,15 @@ import CloudFormation
 
 extension S3 {
     /// `AWS::S3::MultiRegionAccessPointPolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-multiregionaccesspointpolicy.html>
     public struct MultiRegionAccessPointPolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::S3::MultiRegionAccessPointPolicy"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 3 to 50 characters; pattern `^[a-z0-9][-a-z0-9]{1,48}[a-z0-9]$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var mrapName: Value<String>
         public var policy: TemplateValue
 

@@ -3,11 +3,14 @@ import CloudFormation
 
 extension S3 {
     /// `AWS::S3::StorageLens`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-storagelens.html>
     public struct StorageLens: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::S3::StorageLens"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var storageLensConfiguration: S3.StorageLens.StorageLensConfiguration
+        /// Constraints: at most 50 items.
         public var tags: [S3.StorageLens.Tag]?
 
         public init(
@@ -41,6 +44,7 @@ extension S3.StorageLens {
         public var dataExport: S3.StorageLens.DataExport?
         public var exclude: S3.StorageLens.BucketsAndRegions?
         public var expandedPrefixesDataExport: S3.StorageLens.StorageLensExpandedPrefixesDataExport?
+        /// Constraints: 1 to 64 characters; pattern `^[a-zA-Z0-9\-_.]+$`.
         public var id: Value<String>
         public var include: S3.StorageLens.BucketsAndRegions?
         public var isEnabled: Value<Bool>
@@ -525,7 +529,9 @@ extension S3.StorageLens {
 
 extension S3.StorageLens {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 127 characters; pattern `^(?!aws:.*)[a-zA-Z0-9\s\_\.\/\=\+\-\@\:]+$`.
         public var key: Value<String>
+        /// Constraints: 1 to 255 characters; pattern `^(?!aws:.*)[a-zA-Z0-9\s\_\.\/\=\+\-\@\:]+$`.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

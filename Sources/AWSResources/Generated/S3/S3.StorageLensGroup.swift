@@ -3,11 +3,16 @@ import CloudFormation
 
 extension S3 {
     /// `AWS::S3::StorageLensGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-storagelensgroup.html>
     public struct StorageLensGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::S3::StorageLensGroup"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var filter: S3.StorageLensGroup.Filter
+        /// Constraints: 1 to 64 characters; pattern `^[a-zA-Z0-9\-_]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>
         public var tags: [S3.StorageLensGroup.Tag]?
 
@@ -118,7 +123,9 @@ extension S3.StorageLensGroup {
 
 extension S3.StorageLensGroup {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
@@ -137,7 +144,9 @@ extension S3.StorageLensGroup {
 
 extension S3.StorageLensGroup {
     public struct MatchObjectAge: Sendable, TemplateValueConvertible {
+        /// Constraints: value at least 1.
         public var daysGreaterThan: Value<Int>?
+        /// Constraints: value at least 1.
         public var daysLessThan: Value<Int>?
 
         public init(daysGreaterThan: Value<Int>? = nil, daysLessThan: Value<Int>? = nil) {
@@ -156,7 +165,9 @@ extension S3.StorageLensGroup {
 
 extension S3.StorageLensGroup {
     public struct MatchObjectSize: Sendable, TemplateValueConvertible {
+        /// Constraints: value at least 1.
         public var bytesGreaterThan: Value<Int>?
+        /// Constraints: value at least 1.
         public var bytesLessThan: Value<Int>?
 
         public init(bytesGreaterThan: Value<Int>? = nil, bytesLessThan: Value<Int>? = nil) {

@@ -3,20 +3,25 @@ import CloudFormation
 
 extension SNS {
     /// `AWS::SNS::Subscription`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-subscription.html>
     public struct Subscription: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::SNS::Subscription"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var deliveryPolicy: TemplateValue?
+        /// Create-only: changing it replaces the resource.
         public var endpoint: Value<String>?
         public var filterPolicy: TemplateValue?
         public var filterPolicyScope: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var `protocol`: Value<String>
         public var rawMessageDelivery: Value<Bool>?
         public var redrivePolicy: TemplateValue?
         public var region: Value<String>?
         public var replayPolicy: TemplateValue?
         public var subscriptionRoleArn: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var topicArn: Value<String>
 
         public init(

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension SNS {
     /// `AWS::SNS::Topic`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html>
     public struct Topic: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::SNS::Topic"
         public let id: LogicalID
@@ -13,11 +15,15 @@ extension SNS {
         public var deliveryStatusLogging: [SNS.Topic.LoggingConfig]?
         public var displayName: Value<String>?
         public var fifoThroughputScope: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var fifoTopic: Value<Bool>?
         public var kmsMasterKeyId: Value<String>?
         public var signatureVersion: Value<String>?
         public var subscription: [SNS.Topic.Subscription]?
         public var tags: [SNS.Topic.Tag]?
+        /// Constraints: at most 256 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var topicName: Value<String>?
         public var tracingConfig: Value<String>?
 
@@ -149,7 +155,9 @@ extension SNS.Topic {
 
 extension SNS.Topic {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

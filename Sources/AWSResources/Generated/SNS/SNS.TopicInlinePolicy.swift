@@ -3,11 +3,14 @@ import CloudFormation
 
 extension SNS {
     /// `AWS::SNS::TopicInlinePolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topicinlinepolicy.html>
     public struct TopicInlinePolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::SNS::TopicInlinePolicy"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var policyDocument: TemplateValue
+        /// Create-only: changing it replaces the resource.
         public var topicArn: Value<String>
 
         public init(

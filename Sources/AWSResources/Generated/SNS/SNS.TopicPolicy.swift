@@ -3,6 +3,8 @@ import CloudFormation
 
 extension SNS {
     /// `AWS::SNS::TopicPolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topicpolicy.html>
     public struct TopicPolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::SNS::TopicPolicy"
         public let id: LogicalID

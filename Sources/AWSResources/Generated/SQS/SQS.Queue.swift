@@ -3,25 +3,35 @@ import CloudFormation
 
 extension SQS {
     /// `AWS::SQS::Queue`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queue.html>
     public struct Queue: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::SQS::Queue"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var contentBasedDeduplication: Value<Bool>?
         public var deduplicationScope: Value<String>?
+        /// Constraints: value 0 to 900.
         public var delaySeconds: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var fifoQueue: Value<Bool>?
         public var fifoThroughputLimit: Value<String>?
+        /// Constraints: value 60 to 86400.
         public var kmsDataKeyReusePeriodSeconds: Value<Int>?
         public var kmsMasterKeyId: Value<String>?
+        /// Constraints: value 1024 to 1048576.
         public var maximumMessageSize: Value<Int>?
+        /// Constraints: value 60 to 1209600.
         public var messageRetentionPeriod: Value<Int>?
+        /// Create-only: changing it replaces the resource.
         public var queueName: Value<String>?
+        /// Constraints: value 0 to 20.
         public var receiveMessageWaitTimeSeconds: Value<Int>?
         public var redriveAllowPolicy: TemplateValue?
         public var redrivePolicy: SQS.Queue.RedrivePolicy?
         public var sqsManagedSseEnabled: Value<Bool>?
         public var tags: [SQS.Queue.Tag]?
+        /// Constraints: value 0 to 43200.
         public var visibilityTimeout: Value<Int>?
 
         public init(

@@ -3,11 +3,14 @@ import CloudFormation
 
 extension SQS {
     /// `AWS::SQS::QueueInlinePolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queueinlinepolicy.html>
     public struct QueueInlinePolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::SQS::QueueInlinePolicy"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var policyDocument: TemplateValue
+        /// Create-only: changing it replaces the resource.
         public var queue: Value<String>
 
         public init(

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension SQS {
     /// `AWS::SQS::QueuePolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queuepolicy.html>
     public struct QueuePolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::SQS::QueuePolicy"
         public let id: LogicalID

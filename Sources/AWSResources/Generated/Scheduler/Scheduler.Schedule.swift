@@ -3,17 +3,28 @@ import CloudFormation
 
 extension Scheduler {
     /// `AWS::Scheduler::Schedule`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-scheduler-schedule.html>
     public struct Schedule: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Scheduler::Schedule"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 512 characters.
         public var description: Value<String>?
         public var endDate: Value<String>?
         public var flexibleTimeWindow: Scheduler.Schedule.FlexibleTimeWindow
+        /// Constraints: 1 to 64 characters; pattern `^[0-9a-zA-Z-_.]+$`.
         public var groupName: Value<String>?
+        /// Constraints: 1 to 2048 characters; pattern
+        /// `^arn:aws[a-z-]*:kms:[a-z0-9\-]+:\d{12}:(key|alias)\/[0-9a-zA-Z-_]*$`.
         public var kmsKeyArn: Value<String>?
+        /// Constraints: 1 to 64 characters; pattern `^[0-9a-zA-Z-_.]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
+        /// Constraints: 1 to 256 characters.
         public var scheduleExpression: Value<String>
+        /// Constraints: 1 to 50 characters.
         public var scheduleExpressionTimezone: Value<String>?
         public var startDate: Value<String>?
         public var state: Value<Scheduler.Schedule.ScheduleState>?
@@ -74,6 +85,7 @@ extension Scheduler.Schedule {
 
 extension Scheduler.Schedule {
     public struct FlexibleTimeWindow: Sendable, TemplateValueConvertible {
+        /// Constraints: value 1 to 1440.
         public var maximumWindowInMinutes: Value<Double>?
         public var mode: Value<Scheduler.Schedule.FlexibleTimeWindowMode>
 
@@ -121,13 +133,16 @@ extension Value where T == Scheduler.Schedule.ScheduleState {
 
 extension Scheduler.Schedule {
     public struct Target: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 1600 characters.
         public var arn: Value<String>
         public var deadLetterConfig: Scheduler.Schedule.DeadLetterConfig?
         public var ecsParameters: Scheduler.Schedule.EcsParameters?
         public var eventBridgeParameters: Scheduler.Schedule.EventBridgeParameters?
+        /// Constraints: at least 1 characters.
         public var input: Value<String>?
         public var kinesisParameters: Scheduler.Schedule.KinesisParameters?
         public var retryPolicy: Scheduler.Schedule.RetryPolicy?
+        /// Constraints: 1 to 1600 characters; pattern `^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$`.
         public var roleArn: Value<String>
         public var sageMakerPipelineParameters: Scheduler.Schedule.SageMakerPipelineParameters?
         public var sqsParameters: Scheduler.Schedule.SqsParameters?
@@ -175,6 +190,7 @@ extension Scheduler.Schedule {
 
 extension Scheduler.Schedule {
     public struct DeadLetterConfig: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 1600 characters; pattern `^arn:aws[a-z-]*:sqs:[a-z0-9\-]+:\d{12}:[a-zA-Z0-9\-_]+$`.
         public var arn: Value<String>?
 
         public init(arn: Value<String>? = nil) {
@@ -191,19 +207,28 @@ extension Scheduler.Schedule {
 
 extension Scheduler.Schedule {
     public struct EcsParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: at most 6 items.
         public var capacityProviderStrategy: [Scheduler.Schedule.CapacityProviderStrategyItem]?
         public var enableECSManagedTags: Value<Bool>?
         public var enableExecuteCommand: Value<Bool>?
+        /// Constraints: 1 to 255 characters.
         public var group: Value<String>?
         public var launchType: Value<Scheduler.Schedule.LaunchType>?
         public var networkConfiguration: Scheduler.Schedule.NetworkConfiguration?
+        /// Constraints: at most 10 items.
         public var placementConstraints: [Scheduler.Schedule.PlacementConstraint]?
+        /// Constraints: at most 5 items.
         public var placementStrategy: [Scheduler.Schedule.PlacementStrategy]?
+        /// Constraints: 1 to 64 characters.
         public var platformVersion: Value<String>?
         public var propagateTags: Value<Scheduler.Schedule.PropagateTags>?
+        /// Constraints: at most 1024 characters.
         public var referenceId: Value<String>?
+        /// Constraints: 0 to 50 items.
         public var tags: [TemplateValue]?
+        /// Constraints: value 1 to 10.
         public var taskCount: Value<Double>?
+        /// Constraints: 1 to 1600 characters.
         public var taskDefinitionArn: Value<String>
 
         public init(
@@ -261,8 +286,11 @@ extension Scheduler.Schedule {
 
 extension Scheduler.Schedule {
     public struct CapacityProviderStrategyItem: Sendable, TemplateValueConvertible {
+        /// Constraints: value 0 to 100000.
         public var base: Value<Double>?
+        /// Constraints: 1 to 255 characters.
         public var capacityProvider: Value<String>
+        /// Constraints: value 0 to 1000.
         public var weight: Value<Double>?
 
         public init(
@@ -320,7 +348,9 @@ extension Scheduler.Schedule {
 extension Scheduler.Schedule {
     public struct AwsVpcConfiguration: Sendable, TemplateValueConvertible {
         public var assignPublicIp: Value<Scheduler.Schedule.AssignPublicIp>?
+        /// Constraints: 1 to 5 items.
         public var securityGroups: Value<[String]>?
+        /// Constraints: 1 to 16 items.
         public var subnets: Value<[String]>
 
         public init(
@@ -359,6 +389,7 @@ extension Value where T == Scheduler.Schedule.AssignPublicIp {
 
 extension Scheduler.Schedule {
     public struct PlacementConstraint: Sendable, TemplateValueConvertible {
+        /// Constraints: at most 2000 characters.
         public var expression: Value<String>?
         public var type: Value<Scheduler.Schedule.PlacementConstraintType>?
 
@@ -392,6 +423,7 @@ extension Value where T == Scheduler.Schedule.PlacementConstraintType {
 
 extension Scheduler.Schedule {
     public struct PlacementStrategy: Sendable, TemplateValueConvertible {
+        /// Constraints: at most 255 characters.
         public var field: Value<String>?
         public var type: Value<Scheduler.Schedule.PlacementStrategyType>?
 
@@ -439,7 +471,10 @@ extension Value where T == Scheduler.Schedule.PropagateTags {
 
 extension Scheduler.Schedule {
     public struct EventBridgeParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var detailType: Value<String>
+        /// Constraints: 1 to 256 characters; pattern
+        /// `^(?=[/\.\-_A-Za-z0-9]+)((?!aws\.).*)|(\$(\.[\w_-]+(\[(\d+|\*)\])*)*)$`.
         public var source: Value<String>
 
         public init(detailType: Value<String>, source: Value<String>) {
@@ -458,6 +493,7 @@ extension Scheduler.Schedule {
 
 extension Scheduler.Schedule {
     public struct KinesisParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 256 characters.
         public var partitionKey: Value<String>
 
         public init(partitionKey: Value<String>) {
@@ -474,7 +510,9 @@ extension Scheduler.Schedule {
 
 extension Scheduler.Schedule {
     public struct RetryPolicy: Sendable, TemplateValueConvertible {
+        /// Constraints: value 60 to 86400.
         public var maximumEventAgeInSeconds: Value<Double>?
+        /// Constraints: value 0 to 185.
         public var maximumRetryAttempts: Value<Double>?
 
         public init(maximumEventAgeInSeconds: Value<Double>? = nil, maximumRetryAttempts: Value<Double>? = nil) {
@@ -493,6 +531,7 @@ extension Scheduler.Schedule {
 
 extension Scheduler.Schedule {
     public struct SageMakerPipelineParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 0 to 200 items.
         public var pipelineParameterList: [Scheduler.Schedule.SageMakerPipelineParameter]?
 
         public init(pipelineParameterList: [Scheduler.Schedule.SageMakerPipelineParameter]? = nil) {
@@ -509,7 +548,9 @@ extension Scheduler.Schedule {
 
 extension Scheduler.Schedule {
     public struct SageMakerPipelineParameter: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 256 characters; pattern `^[A-Za-z0-9\-_]*$`.
         public var name: Value<String>
+        /// Constraints: 1 to 1024 characters.
         public var value: Value<String>
 
         public init(name: Value<String>, value: Value<String>) {
@@ -528,6 +569,7 @@ extension Scheduler.Schedule {
 
 extension Scheduler.Schedule {
     public struct SqsParameters: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var messageGroupId: Value<String>?
 
         public init(messageGroupId: Value<String>? = nil) {

@@ -3,11 +3,17 @@ import CloudFormation
 
 extension Scheduler {
     /// `AWS::Scheduler::ScheduleGroup`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-scheduler-schedulegroup.html>
     public struct ScheduleGroup: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::Scheduler::ScheduleGroup"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 64 characters; pattern `^[0-9a-zA-Z-_.]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
+        /// Constraints: 0 to 200 items.
         public var tags: [Scheduler.ScheduleGroup.Tag]?
 
         public init(
@@ -44,7 +50,9 @@ extension Scheduler.ScheduleGroup {
 
 extension Scheduler.ScheduleGroup {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

@@ -3,12 +3,18 @@ import CloudFormation
 
 extension SecretsManager {
     /// `AWS::SecretsManager::ResourcePolicy`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-secretsmanager-resourcepolicy.html>
     public struct ResourcePolicy: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::SecretsManager::ResourcePolicy"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var blockPublicPolicy: Value<Bool>?
+        /// Constraints: 1 to 20480 characters.
         public var resourcePolicy: TemplateValue
+        /// Constraints: 1 to 2048 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var secretId: Value<String>
 
         public init(

@@ -3,6 +3,8 @@ import CloudFormation
 
 extension SecretsManager {
     /// `AWS::SecretsManager::RotationSchedule`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-secretsmanager-rotationschedule.html>
     public struct RotationSchedule: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::SecretsManager::RotationSchedule"
         public let id: LogicalID
@@ -13,6 +15,7 @@ extension SecretsManager {
         public var rotateImmediatelyOnUpdate: Value<Bool>?
         public var rotationLambdaARN: Value<String>?
         public var rotationRules: SecretsManager.RotationSchedule.RotationRules?
+        /// Create-only: changing it replaces the resource.
         public var secretId: Value<String>
 
         public init(

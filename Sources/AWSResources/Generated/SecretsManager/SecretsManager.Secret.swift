@@ -3,17 +3,26 @@ import CloudFormation
 
 extension SecretsManager {
     /// `AWS::SecretsManager::Secret`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-secretsmanager-secret.html>
     public struct Secret: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::SecretsManager::Secret"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 0 to 2048 characters.
         public var description: Value<String>?
         public var generateSecretString: SecretsManager.Secret.GenerateSecretString?
+        /// Constraints: 0 to 2048 characters.
         public var kmsKeyId: Value<String>?
+        /// Constraints: 1 to 512 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
         public var replicaRegions: [SecretsManager.Secret.ReplicaRegion]?
+        /// Constraints: 1 to 65536 characters.
         public var secretString: Value<String>?
         public var tags: [SecretsManager.Secret.Tag]?
+        /// Constraints: 0 to 256 characters.
         public var secretType: Value<String>?
 
         public init(
@@ -133,7 +142,9 @@ extension SecretsManager.Secret {
 
 extension SecretsManager.Secret {
     public struct Tag: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 0 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

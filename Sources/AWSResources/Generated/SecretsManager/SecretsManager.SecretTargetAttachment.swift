@@ -3,10 +3,15 @@ import CloudFormation
 
 extension SecretsManager {
     /// `AWS::SecretsManager::SecretTargetAttachment`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-secretsmanager-secrettargetattachment.html>
     public struct SecretTargetAttachment: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::SecretsManager::SecretTargetAttachment"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 2048 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var secretId: Value<String>
         public var targetId: Value<String>
         public var targetType: Value<String>

@@ -3,11 +3,17 @@ import CloudFormation
 
 extension StepFunctions {
     /// `AWS::StepFunctions::Activity`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-stepfunctions-activity.html>
     public struct Activity: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::StepFunctions::Activity"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Create-only: changing it replaces the resource.
         public var encryptionConfiguration: StepFunctions.Activity.EncryptionConfiguration?
+        /// Constraints: 1 to 80 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>
         public var tags: [StepFunctions.Activity.TagsEntry]?
 
@@ -40,7 +46,9 @@ extension StepFunctions.Activity {
 
 extension StepFunctions.Activity {
     public struct EncryptionConfiguration: Sendable, TemplateValueConvertible {
+        /// Constraints: value 60 to 900.
         public var kmsDataKeyReusePeriodSeconds: Value<Int>?
+        /// Constraints: 1 to 2048 characters.
         public var kmsKeyId: Value<String>?
         public var type: Value<StepFunctions.Activity.Kind>
 
@@ -80,7 +88,9 @@ extension Value where T == StepFunctions.Activity.Kind {
 
 extension StepFunctions.Activity {
     public struct TagsEntry: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

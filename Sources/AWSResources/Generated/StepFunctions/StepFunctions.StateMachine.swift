@@ -3,18 +3,27 @@ import CloudFormation
 
 extension StepFunctions {
     /// `AWS::StepFunctions::StateMachine`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-stepfunctions-statemachine.html>
     public struct StateMachine: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::StepFunctions::StateMachine"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 1048576 characters.
         public var definition: TemplateValue?
         public var definitionS3Location: StepFunctions.StateMachine.S3Location?
+        /// Constraints: 1 to 1048576 characters.
         public var definitionString: Value<String>?
         public var definitionSubstitutions: [String: TemplateValue]?
         public var encryptionConfiguration: StepFunctions.StateMachine.EncryptionConfiguration?
         public var loggingConfiguration: StepFunctions.StateMachine.LoggingConfiguration?
+        /// Constraints: 1 to 256 characters.
         public var roleArn: Value<String>
+        /// Constraints: 1 to 80 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var stateMachineName: Value<String>?
+        /// Create-only: changing it replaces the resource.
         public var stateMachineType: Value<StepFunctions.StateMachine.StateMachineType>?
         public var tags: [StepFunctions.StateMachine.TagsEntry]?
         public var tracingConfiguration: StepFunctions.StateMachine.TracingConfiguration?
@@ -102,7 +111,9 @@ extension StepFunctions.StateMachine {
 
 extension StepFunctions.StateMachine {
     public struct EncryptionConfiguration: Sendable, TemplateValueConvertible {
+        /// Constraints: value 60 to 900.
         public var kmsDataKeyReusePeriodSeconds: Value<Int>?
+        /// Constraints: 1 to 2048 characters.
         public var kmsKeyId: Value<String>?
         public var type: Value<StepFunctions.StateMachine.Kind>
 
@@ -142,6 +153,7 @@ extension Value where T == StepFunctions.StateMachine.Kind {
 
 extension StepFunctions.StateMachine {
     public struct LoggingConfiguration: Sendable, TemplateValueConvertible {
+        /// Constraints: at least 1 items.
         public var destinations: [StepFunctions.StateMachine.LogDestination]?
         public var includeExecutionData: Value<Bool>?
         public var level: Value<StepFunctions.StateMachine.Level>?
@@ -184,6 +196,7 @@ extension StepFunctions.StateMachine {
 
 extension StepFunctions.StateMachine {
     public struct CloudWatchLogsLogGroup: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 256 characters.
         public var logGroupArn: Value<String>?
 
         public init(logGroupArn: Value<String>? = nil) {
@@ -232,7 +245,9 @@ extension Value where T == StepFunctions.StateMachine.StateMachineType {
 
 extension StepFunctions.StateMachine {
     public struct TagsEntry: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 128 characters.
         public var key: Value<String>
+        /// Constraints: 1 to 256 characters.
         public var value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {

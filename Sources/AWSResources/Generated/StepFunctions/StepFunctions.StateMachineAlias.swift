@@ -3,14 +3,22 @@ import CloudFormation
 
 extension StepFunctions {
     /// `AWS::StepFunctions::StateMachineAlias`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-stepfunctions-statemachinealias.html>
     public struct StateMachineAlias: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::StepFunctions::StateMachineAlias"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
         public var deploymentPreference: StepFunctions.StateMachineAlias.DeploymentPreference?
+        /// Constraints: 1 to 256 characters.
         public var description: Value<String>?
+        /// Constraints: 1 to 80 characters; pattern `^(?=.*[a-zA-Z_\-\.])[a-zA-Z0-9_\-\.]+$`.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var name: Value<String>?
+        /// Constraints: 1 to 2 items.
         public var routingConfiguration: [StepFunctions.StateMachineAlias.RoutingConfigurationVersion]?
+        /// Constraints: 1 to 2048 characters.
         public var stateMachineArn: Value<String>?
 
         public init(
@@ -48,9 +56,13 @@ extension StepFunctions.StateMachineAlias {
 
 extension StepFunctions.StateMachineAlias {
     public struct DeploymentPreference: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 100 items.
         public var alarms: Value<[String]>?
+        /// Constraints: value 1 to 2100.
         public var interval: Value<Int>?
+        /// Constraints: value 1 to 99.
         public var percentage: Value<Int>?
+        /// Constraints: 1 to 2048 characters.
         public var stateMachineVersionArn: Value<String>
         public var type: Value<StepFunctions.StateMachineAlias.Kind>
 
@@ -98,7 +110,9 @@ extension Value where T == StepFunctions.StateMachineAlias.Kind {
 
 extension StepFunctions.StateMachineAlias {
     public struct RoutingConfigurationVersion: Sendable, TemplateValueConvertible {
+        /// Constraints: 1 to 2048 characters.
         public var stateMachineVersionArn: Value<String>
+        /// Constraints: value 0 to 100.
         public var weight: Value<Int>
 
         public init(stateMachineVersionArn: Value<String>, weight: Value<Int>) {

@@ -3,12 +3,23 @@ import CloudFormation
 
 extension StepFunctions {
     /// `AWS::StepFunctions::StateMachineVersion`.
+    ///
+    /// CloudFormation documentation: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-stepfunctions-statemachineversion.html>
     public struct StateMachineVersion: CloudFormation.Resource {
         public static let resourceType: ResourceType = "AWS::StepFunctions::StateMachineVersion"
         public let id: LogicalID
         public var attributes = ResourceAttributes()
+        /// Constraints: 1 to 2048 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var description: Value<String>?
+        /// Constraints: 1 to 2048 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var stateMachineArn: Value<String>
+        /// Constraints: 1 to 2048 characters.
+        ///
+        /// Create-only: changing it replaces the resource.
         public var stateMachineRevisionId: Value<String>?
 
         public init(
