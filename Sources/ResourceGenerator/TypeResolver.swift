@@ -257,10 +257,18 @@ final class TypeResolver {
         return type
     }
 
+    /// Enums with more values than this are generated as strings.
+    static let largestEnum = 200
+
+    /// The type name for a hint, before numbering: reserved names get a suffix (`Type` → `Kind`).
+    static func typeBase(_ hint: String) -> String {
+        let base = Naming.type(hint)
+        guard ResourceSchema.reservedTypeNames.contains(base) else { return base }
+        return base == "Type" ? "Kind" : base + "Type"
+    }
+
     private func claim(_ hint: String) -> String {
-        var base = Naming.type(hint)
-        if ResourceSchema.reservedTypeNames.contains(base) { base = base == "Type" ? "Kind" : base + "Type" }
-        let name = Naming.unique(base, in: taken)
+        let name = Naming.unique(Self.typeBase(hint), in: taken)
         taken.insert(name)
         return name
     }
@@ -282,7 +290,7 @@ final class TypeResolver {
                                 isRequired: required.contains(key), description: document(child)))
         }
         // An inline object identical to one already generated under the same name reuses it.
-        let base = Naming.type(hint)
+        let base = Self.typeBase(hint)
         for case .structure(let existing) in nested where existing.name != name && existing.fields == fields
             && (existing.name == base || Int(existing.name.dropFirst(base.count)) != nil) && existing.name.hasPrefix(base) {
             nested.remove(at: index)
@@ -296,7 +304,10 @@ final class TypeResolver {
     private func makeEnum(_ rawValues: [String], node: JSONObject, hint: String) -> SwiftType {
         var values: [String] = []
         for value in rawValues where !values.contains(value) { values.append(value) }
-        let base = Naming.type(hint)
+        // A huge enum (EC2 instance types: 1,212 values, repeated in four types) costs more compile time than it
+        // is worth; it stays a string, and the synth-time check still rejects unknown values.
+        if values.count > Self.largestEnum { return .string }
+        let base = Self.typeBase(hint)
         for (name, existing) in enumsByName where existing == values && (name == base || name.hasPrefix(base)) {
             if name == base || Int(name.dropFirst(base.count)) != nil { return .enumeration("\(schema.qualifiedName).\(name)") }
         }

@@ -33,6 +33,11 @@ import Testing
             expected: ["Resource 'Logs' (AWS::Logs::LogGroup) property 'RetentionInDays' is 2, but CloudFormation accepts only one of 22 values such as 1, 3, 5, 7, 14, 30, 60, 90, 120, 150."]
         ),
         Case(
+            name: "unknown value of an enum too large to generate (kept a string, checked at synth)",
+            resource: EC2.Instance("Box", instanceType: "t3.mega").templateResource,
+            expected: ["Resource 'Box' (AWS::EC2::Instance) property 'InstanceType' is 't3.mega', but CloudFormation accepts only one of 1212 values such as 'a1.2xlarge', 'a1.4xlarge', 'a1.large', 'a1.medium', 'a1.metal', 'a1.xlarge', 'c1.medium', 'c1.xlarge', 'c3.2xlarge', 'c3.4xlarge'."]
+        ),
+        Case(
             name: "string too long",
             resource: SNS.Topic("Alerts", topicName: Value(String(repeating: "a", count: 300))).templateResource,
             expected: ["Resource 'Alerts' (AWS::SNS::Topic) property 'TopicName' is 300 characters long, but CloudFormation accepts at most 256."]

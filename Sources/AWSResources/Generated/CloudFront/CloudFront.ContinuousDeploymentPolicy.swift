@@ -39,7 +39,7 @@ extension CloudFront.ContinuousDeploymentPolicy {
         /// Constraints: at least 1 items.
         public var stagingDistributionDnsNames: Value<[String]>
         public var trafficConfig: CloudFront.ContinuousDeploymentPolicy.TrafficConfig?
-        public var type: Value<CloudFront.ContinuousDeploymentPolicy.Kind2>?
+        public var type: Value<CloudFront.ContinuousDeploymentPolicy.Kind>?
 
         public init(
             enabled: Value<Bool>,
@@ -47,7 +47,7 @@ extension CloudFront.ContinuousDeploymentPolicy {
             singleHeaderPolicyConfig: CloudFront.ContinuousDeploymentPolicy.SingleHeaderPolicyConfig? = nil,
             singleWeightPolicyConfig: CloudFront.ContinuousDeploymentPolicy.SingleWeightPolicyConfig? = nil,
             trafficConfig: CloudFront.ContinuousDeploymentPolicy.TrafficConfig? = nil,
-            type: Value<CloudFront.ContinuousDeploymentPolicy.Kind2>? = nil
+            type: Value<CloudFront.ContinuousDeploymentPolicy.Kind>? = nil
         ) {
             self.enabled = enabled
             self.stagingDistributionDnsNames = stagingDistributionDnsNames
@@ -209,20 +209,6 @@ extension CloudFront.ContinuousDeploymentPolicy {
 }
 
 extension Value where T == CloudFront.ContinuousDeploymentPolicy.Kind {
-    public static var singleWeight: Self { Value(T.singleWeight) }
-    public static var singleHeader: Self { Value(T.singleHeader) }
-}
-
-extension CloudFront.ContinuousDeploymentPolicy {
-    public enum Kind2: String, Sendable, CaseIterable, TemplateValueConvertible {
-        case singleWeight = "SingleWeight"
-        case singleHeader = "SingleHeader"
-
-        public var templateValue: TemplateValue { .string(rawValue) }
-    }
-}
-
-extension Value where T == CloudFront.ContinuousDeploymentPolicy.Kind2 {
     public static var singleWeight: Self { Value(T.singleWeight) }
     public static var singleHeader: Self { Value(T.singleHeader) }
 }

@@ -491,9 +491,9 @@ extension EC2.VPNConnection {
 
 extension EC2.VPNConnection {
     public struct Phase2EncryptionAlgorithmsRequestListValue: Sendable, TemplateValueConvertible {
-        public var value: Value<EC2.VPNConnection.ValueType4>?
+        public var value: Value<EC2.VPNConnection.ValueType2>?
 
-        public init(value: Value<EC2.VPNConnection.ValueType4>? = nil) {
+        public init(value: Value<EC2.VPNConnection.ValueType2>? = nil) {
             self.value = value
         }
 
@@ -503,31 +503,13 @@ extension EC2.VPNConnection {
             return .map(map)
         }
     }
-}
-
-extension EC2.VPNConnection {
-    public enum ValueType4: String, Sendable, CaseIterable, TemplateValueConvertible {
-        case aes128 = "AES128"
-        case aes256 = "AES256"
-        case aes128Gcm16 = "AES128-GCM-16"
-        case aes256Gcm16 = "AES256-GCM-16"
-
-        public var templateValue: TemplateValue { .string(rawValue) }
-    }
-}
-
-extension Value where T == EC2.VPNConnection.ValueType4 {
-    public static var aes128: Self { Value(T.aes128) }
-    public static var aes256: Self { Value(T.aes256) }
-    public static var aes128Gcm16: Self { Value(T.aes128Gcm16) }
-    public static var aes256Gcm16: Self { Value(T.aes256Gcm16) }
 }
 
 extension EC2.VPNConnection {
     public struct Phase2IntegrityAlgorithmsRequestListValue: Sendable, TemplateValueConvertible {
-        public var value: Value<EC2.VPNConnection.ValueType5>?
+        public var value: Value<EC2.VPNConnection.ValueType3>?
 
-        public init(value: Value<EC2.VPNConnection.ValueType5>? = nil) {
+        public init(value: Value<EC2.VPNConnection.ValueType3>? = nil) {
             self.value = value
         }
 
@@ -537,24 +519,6 @@ extension EC2.VPNConnection {
             return .map(map)
         }
     }
-}
-
-extension EC2.VPNConnection {
-    public enum ValueType5: String, Sendable, CaseIterable, TemplateValueConvertible {
-        case sha1 = "SHA1"
-        case sha2256 = "SHA2-256"
-        case sha2384 = "SHA2-384"
-        case sha2512 = "SHA2-512"
-
-        public var templateValue: TemplateValue { .string(rawValue) }
-    }
-}
-
-extension Value where T == EC2.VPNConnection.ValueType5 {
-    public static var sha1: Self { Value(T.sha1) }
-    public static var sha2256: Self { Value(T.sha2256) }
-    public static var sha2384: Self { Value(T.sha2384) }
-    public static var sha2512: Self { Value(T.sha2512) }
 }
 
 extension EC2.VPNConnection {

@@ -213,14 +213,14 @@ extension EC2.VerifiedAccessEndpoint {
         /// Constraints: value 1 to 65535.
         public var port: Value<Int>?
         public var portRanges: [EC2.VerifiedAccessEndpoint.PortRange]?
-        public var `protocol`: Value<EC2.VerifiedAccessEndpoint.ProtocolType2>?
+        public var `protocol`: Value<EC2.VerifiedAccessEndpoint.ProtocolType>?
         public var subnetIds: Value<[String]>?
 
         public init(
             loadBalancerArn: Value<String>? = nil,
             port: Value<Int>? = nil,
             portRanges: [EC2.VerifiedAccessEndpoint.PortRange]? = nil,
-            `protocol`: Value<EC2.VerifiedAccessEndpoint.ProtocolType2>? = nil,
+            `protocol`: Value<EC2.VerifiedAccessEndpoint.ProtocolType>? = nil,
             subnetIds: Value<[String]>? = nil
         ) {
             self.loadBalancerArn = loadBalancerArn
@@ -243,34 +243,18 @@ extension EC2.VerifiedAccessEndpoint {
 }
 
 extension EC2.VerifiedAccessEndpoint {
-    public enum ProtocolType2: String, Sendable, CaseIterable, TemplateValueConvertible {
-        case http = "http"
-        case https = "https"
-        case tcp = "tcp"
-
-        public var templateValue: TemplateValue { .string(rawValue) }
-    }
-}
-
-extension Value where T == EC2.VerifiedAccessEndpoint.ProtocolType2 {
-    public static var http: Self { Value(T.http) }
-    public static var https: Self { Value(T.https) }
-    public static var tcp: Self { Value(T.tcp) }
-}
-
-extension EC2.VerifiedAccessEndpoint {
     public struct NetworkInterfaceOptions: Sendable, TemplateValueConvertible {
         public var networkInterfaceId: Value<String>?
         /// Constraints: value 1 to 65535.
         public var port: Value<Int>?
         public var portRanges: [EC2.VerifiedAccessEndpoint.PortRange]?
-        public var `protocol`: Value<EC2.VerifiedAccessEndpoint.ProtocolType3>?
+        public var `protocol`: Value<EC2.VerifiedAccessEndpoint.ProtocolType>?
 
         public init(
             networkInterfaceId: Value<String>? = nil,
             port: Value<Int>? = nil,
             portRanges: [EC2.VerifiedAccessEndpoint.PortRange]? = nil,
-            `protocol`: Value<EC2.VerifiedAccessEndpoint.ProtocolType3>? = nil
+            `protocol`: Value<EC2.VerifiedAccessEndpoint.ProtocolType>? = nil
         ) {
             self.networkInterfaceId = networkInterfaceId
             self.port = port
@@ -290,26 +274,10 @@ extension EC2.VerifiedAccessEndpoint {
 }
 
 extension EC2.VerifiedAccessEndpoint {
-    public enum ProtocolType3: String, Sendable, CaseIterable, TemplateValueConvertible {
-        case http = "http"
-        case https = "https"
-        case tcp = "tcp"
-
-        public var templateValue: TemplateValue { .string(rawValue) }
-    }
-}
-
-extension Value where T == EC2.VerifiedAccessEndpoint.ProtocolType3 {
-    public static var http: Self { Value(T.http) }
-    public static var https: Self { Value(T.https) }
-    public static var tcp: Self { Value(T.tcp) }
-}
-
-extension EC2.VerifiedAccessEndpoint {
     public struct RdsOptions: Sendable, TemplateValueConvertible {
         /// Constraints: value 1 to 65535.
         public var port: Value<Int>?
-        public var `protocol`: Value<EC2.VerifiedAccessEndpoint.ProtocolType4>?
+        public var `protocol`: Value<EC2.VerifiedAccessEndpoint.ProtocolType>?
         public var rdsDbClusterArn: Value<String>?
         public var rdsDbInstanceArn: Value<String>?
         public var rdsDbProxyArn: Value<String>?
@@ -318,7 +286,7 @@ extension EC2.VerifiedAccessEndpoint {
 
         public init(
             port: Value<Int>? = nil,
-            `protocol`: Value<EC2.VerifiedAccessEndpoint.ProtocolType4>? = nil,
+            `protocol`: Value<EC2.VerifiedAccessEndpoint.ProtocolType>? = nil,
             rdsDbClusterArn: Value<String>? = nil,
             rdsDbInstanceArn: Value<String>? = nil,
             rdsDbProxyArn: Value<String>? = nil,
@@ -346,22 +314,6 @@ extension EC2.VerifiedAccessEndpoint {
             return .map(map)
         }
     }
-}
-
-extension EC2.VerifiedAccessEndpoint {
-    public enum ProtocolType4: String, Sendable, CaseIterable, TemplateValueConvertible {
-        case http = "http"
-        case https = "https"
-        case tcp = "tcp"
-
-        public var templateValue: TemplateValue { .string(rawValue) }
-    }
-}
-
-extension Value where T == EC2.VerifiedAccessEndpoint.ProtocolType4 {
-    public static var http: Self { Value(T.http) }
-    public static var https: Self { Value(T.https) }
-    public static var tcp: Self { Value(T.tcp) }
 }
 
 extension EC2.VerifiedAccessEndpoint {

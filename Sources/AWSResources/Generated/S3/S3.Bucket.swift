@@ -2120,14 +2120,14 @@ extension S3.Bucket {
     public struct RedirectRule: Sendable, TemplateValueConvertible {
         public var hostName: Value<String>?
         public var httpRedirectCode: Value<String>?
-        public var `protocol`: Value<S3.Bucket.ProtocolType2>?
+        public var `protocol`: Value<S3.Bucket.ProtocolType>?
         public var replaceKeyPrefixWith: Value<String>?
         public var replaceKeyWith: Value<String>?
 
         public init(
             hostName: Value<String>? = nil,
             httpRedirectCode: Value<String>? = nil,
-            `protocol`: Value<S3.Bucket.ProtocolType2>? = nil,
+            `protocol`: Value<S3.Bucket.ProtocolType>? = nil,
             replaceKeyPrefixWith: Value<String>? = nil,
             replaceKeyWith: Value<String>? = nil
         ) {
@@ -2148,20 +2148,6 @@ extension S3.Bucket {
             return .map(map)
         }
     }
-}
-
-extension S3.Bucket {
-    public enum ProtocolType2: String, Sendable, CaseIterable, TemplateValueConvertible {
-        case http = "http"
-        case https = "https"
-
-        public var templateValue: TemplateValue { .string(rawValue) }
-    }
-}
-
-extension Value where T == S3.Bucket.ProtocolType2 {
-    public static var http: Self { Value(T.http) }
-    public static var https: Self { Value(T.https) }
 }
 
 extension S3.Bucket {

@@ -256,11 +256,11 @@ extension Serverless.GraphQLApi {
         /// property of an `AWS::AppSync::GraphQLApi` `[
         /// AdditionalAuthenticationProvider](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-appsync-graphqlapi-additionalauthenticationprovider.html)`
         /// object.
-        public var type: Value<Serverless.GraphQLApi.Kind2>
+        public var type: Value<Serverless.GraphQLApi.Kind>
         public var userPool: Serverless.GraphQLApi.UserPoolConfig?
 
         public init(
-            type: Value<Serverless.GraphQLApi.Kind2>,
+            type: Value<Serverless.GraphQLApi.Kind>,
             additional: [Serverless.GraphQLApi.Authorizer]? = nil,
             lambdaAuthorizer: Serverless.GraphQLApi.LambdaAuthorizerConfig? = nil,
             openIDConnect: Serverless.GraphQLApi.OpenIDConnectConfig? = nil,
@@ -447,40 +447,6 @@ extension Serverless.GraphQLApi {
             return .map(map)
         }
     }
-}
-
-extension Serverless.GraphQLApi {
-    /// The default authorization type between applications and your AWS AppSync GraphQL API.
-    /// For a list and description of allowed values, see [Authorization and
-    /// authentication](https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html) in the *AWS AppSync
-    /// Developer Guide*.
-    /// When you specify a Lambda authorizer (`AWS_LAMBDA`), AWS SAM creates an AWS Identity and Access Management
-    /// (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/IAM.html) policy to
-    /// provision permissions between your GraphQL API and Lambda function.
-    /// *Type*: String
-    /// *Required*: Yes
-    /// *CloudFormation compatibility*: This property is passed directly to the `[
-    /// AuthenticationType](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-appsync-graphqlapi-additionalauthenticationprovider.html#cfn-appsync-graphqlapi-additionalauthenticationprovider-authenticationtype)`
-    /// property of an `AWS::AppSync::GraphQLApi` `[
-    /// AdditionalAuthenticationProvider](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-appsync-graphqlapi-additionalauthenticationprovider.html)`
-    /// object.
-    public enum Kind2: String, Sendable, CaseIterable, TemplateValueConvertible {
-        case awsIam = "AWS_IAM"
-        case apiKey = "API_KEY"
-        case awsLambda = "AWS_LAMBDA"
-        case openidConnect = "OPENID_CONNECT"
-        case amazonCognitoUserPools = "AMAZON_COGNITO_USER_POOLS"
-
-        public var templateValue: TemplateValue { .string(rawValue) }
-    }
-}
-
-extension Value where T == Serverless.GraphQLApi.Kind2 {
-    public static var awsIam: Self { Value(T.awsIam) }
-    public static var apiKey: Self { Value(T.apiKey) }
-    public static var awsLambda: Self { Value(T.awsLambda) }
-    public static var openidConnect: Self { Value(T.openidConnect) }
-    public static var amazonCognitoUserPools: Self { Value(T.amazonCognitoUserPools) }
 }
 
 extension Serverless.GraphQLApi {
