@@ -110,12 +110,16 @@ public struct IdentityResolver: Sendable {
         } catch let error as CredentialError {
             throw DeployError("\(error)")
         }
+        var source = provider.name
+        if let chain = provider as? CredentialChain, let selected = try? await chain.provider() {
+            source = selected.name
+        }
         let cloudFormationEndpoint = try resolver.endpoint(for: .cloudFormation, region: region)
         let api = LiveCloudFormationAPI(
             cloudFormation: CloudFormationClient(client: client, endpoint: cloudFormationEndpoint),
             s3: S3Client(client: client, endpoint: try resolver.endpoint(for: .s3, region: region)))
         return DeploySession(
-            api: api, account: identity.account, arn: identity.arn, source: provider.name, region: region,
+            api: api, account: identity.account, arn: identity.arn, source: source, region: region,
             endpoint: cloudFormationEndpoint.url.absoluteString)
     }
 }
