@@ -173,7 +173,7 @@ public struct DeployStateMachine: Sendable {
         case .replacingFailed: return call(.describeStack(after: interval))
         case .deleting:
             state = .following
-            return call(.pollEvents(after: interval))
+            return call(.pollEvents(after: .zero))
         default: return unexpected("stackDeleted")
         }
     }
@@ -243,7 +243,8 @@ public struct DeployStateMachine: Sendable {
     public mutating func changeSetExecuted() -> Action {
         guard state == .executing else { return unexpected("changeSetExecuted") }
         state = .following
-        return call(.pollEvents(after: interval))
+        // The first look is at once: a fast change (or an emulator) may already be done.
+        return call(.pollEvents(after: .zero))
     }
 
     /// Events newer than the last poll's, newest first as DescribeStackEvents returns them.

@@ -111,7 +111,7 @@ import Testing
             CFN.stack("queues-sbx", "ROLLBACK_COMPLETE"),
         ])
         #expect(result.succeeded == false)
-        #expect(result.sleeps == [.seconds(2), .seconds(2), .seconds(4), .seconds(2)])
+        #expect(result.sleeps == [.seconds(2), .seconds(4), .seconds(2)])
         #expect(GoldenFile.mismatch(result.output, path: Self.golden("create-failed.txt")) == nil)
     }
 
