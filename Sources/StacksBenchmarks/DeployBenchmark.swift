@@ -68,7 +68,7 @@ enum DeployBenchmark {
         environment["AWS_EC2_METADATA_DISABLED"] = "true"
         process.environment = environment
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("stacks-bench-awscli.log")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: errors)
         process.standardOutput = FileHandle.nullDevice
         let clock = ContinuousClock()
@@ -135,6 +135,7 @@ struct TimingAPI: CloudFormationAPI {
         try await base.stackEvents(stackName, after: eventID)
     }
     func enableTerminationProtection(_ stackName: String) async throws { try await base.enableTerminationProtection(stackName) }
+    func disableTerminationProtection(_ stackName: String) async throws { try await base.disableTerminationProtection(stackName) }
     func upload(bucket: String, key: String, body: [UInt8]) async throws { try await base.upload(bucket: bucket, key: key, body: body) }
 }
 

@@ -15,6 +15,7 @@ public protocol CloudFormationAPI: Sendable {
     /// Events newer than `eventID` (all when nil), newest first.
     func stackEvents(_ stackName: String, after eventID: String?) async throws -> [DeployEvent]
     func enableTerminationProtection(_ stackName: String) async throws
+    func disableTerminationProtection(_ stackName: String) async throws
     /// PutObject of a template (or another artifact).
     func upload(bucket: String, key: String, body: [UInt8]) async throws
 }

@@ -51,6 +51,10 @@ public struct DeployRun: Sendable {
             var failed: Set<String> = []
             var succeeded = true
             for level in levels {
+                if context.interruption?.isRequested == true {
+                    output.line("Stopped by Ctrl-C: \(level.map(\.deployedName).joined(separator: ", ")) not started.")
+                    return false
+                }
                 let runnable = level.filter { item in item.facts.imports.allSatisfy { name in
                     !prepared.contains { failed.contains($0.deployedName) && $0.facts.exports.contains(name) }
                 } }
@@ -144,8 +148,11 @@ public struct DeployRun: Sendable {
         let deployment = StackDeployment(
             api: session.api, output: output, sleep: context.sleep, interruption: context.interruption,
             label: labelled ? name : nil
-        ) { changeSet in
+        ) { [interruption = context.interruption] changeSet in
             if request.prepare { return .prepareOnly }
+            if interruption?.isRequested == true {
+                return .notApproved("Stopped by Ctrl-C before executing change set \(changeSet.name) on \(name); it is left for `\(executeCommand(changeSet.name))`.")
+            }
             guard environment.isProtected, !request.approve else { return .execute }
             if let confirm, await confirm("Execute change set \(changeSet.name) on \(name) in protected environment '\(environment.name)'?") {
                 return .execute

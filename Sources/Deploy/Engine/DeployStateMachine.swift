@@ -22,6 +22,8 @@ public struct DeployStateMachine: Sendable {
         public var replaceFailed: Bool
         /// Turn termination protection on once the stack exists.
         public var protect: Bool
+        /// Destroy: turn termination protection off first when it is on.
+        public var forceProtected: Bool
         public var pollInterval: Duration
         public var maxPollInterval: Duration
         /// How many times a change set still being created is looked at before giving up.
@@ -29,9 +31,10 @@ public struct DeployStateMachine: Sendable {
 
         public init(
             stackName: String, changeSetName: String, mode: Mode = .deploy, replaceFailed: Bool = false,
-            protect: Bool = false, pollInterval: Duration = .seconds(2), maxPollInterval: Duration = .seconds(30),
-            maxChangeSetPolls: Int = 300
+            protect: Bool = false, forceProtected: Bool = false, pollInterval: Duration = .seconds(2),
+            maxPollInterval: Duration = .seconds(30), maxChangeSetPolls: Int = 300
         ) {
+            self.forceProtected = forceProtected
             self.stackName = stackName
             self.changeSetName = changeSetName
             self.mode = mode
@@ -78,6 +81,8 @@ public struct DeployStateMachine: Sendable {
         /// DescribeStacks once the stack reached a final status, for its outputs.
         case describeFinalStack
         case enableTerminationProtection
+        /// Destroy with `--force-protected` of a stack with termination protection on.
+        case disableTerminationProtection
         case finish(DeployOutcome)
     }
 
@@ -101,6 +106,8 @@ public struct DeployStateMachine: Sendable {
         case deletingEmpty
         /// The change set is shown. → `decided` → marking, or finished (prepared / not approved).
         case presenting(ChangeSetType)
+        /// Destroy: UpdateTerminationProtection (off) sent. → `terminationProtectionDisabled` → marking.
+        case unprotecting
         /// DescribeStackEvents sent for the newest id. → `eventsMarked` → executing or deleting.
         case marking
         /// ExecuteChangeSet sent. → `changeSetExecuted` → following.
@@ -267,6 +274,12 @@ public struct DeployStateMachine: Sendable {
         return finish(.succeeded(StackSnapshot(name: stackName, status: "DELETE_COMPLETE")))
     }
 
+    public mutating func terminationProtectionDisabled() -> Action {
+        guard state == .unprotecting else { return unexpected("terminationProtectionDisabled") }
+        state = .marking
+        return call(.markEvents)
+    }
+
     public mutating func terminationProtectionEnabled() -> Action {
         guard case .protecting(var stack) = state else { return unexpected("terminationProtectionEnabled") }
         stack.terminationProtection = true
@@ -304,6 +317,13 @@ public struct DeployStateMachine: Sendable {
             return finish(.failed(DeployError("Stack '\(stackName)' is busy (\(stack.status)); wait for it to finish (`stacks events`), then run again.")))
         }
         if mode == .destroy {
+            if stack.terminationProtection {
+                guard configuration.forceProtected else {
+                    return finish(.failed(DeployError("Stack '\(stackName)' has termination protection on; destroy it with --force-protected to turn the protection off first.")))
+                }
+                state = .unprotecting
+                return call(.disableTerminationProtection)
+            }
             state = .marking
             return call(.markEvents)
         }

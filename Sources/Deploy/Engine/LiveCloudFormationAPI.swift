@@ -69,6 +69,10 @@ public struct LiveCloudFormationAPI: CloudFormationAPI {
         _ = try await cloudFormation.updateTerminationProtection(stackName, enabled: true)
     }
 
+    public func disableTerminationProtection(_ stackName: String) async throws {
+        _ = try await cloudFormation.updateTerminationProtection(stackName, enabled: false)
+    }
+
     public func upload(bucket: String, key: String, body: [UInt8]) async throws {
         _ = try await s3.putObject(PutObjectInput(bucket: bucket, key: key, body: body, contentType: "text/yaml"))
     }

@@ -106,6 +106,10 @@ public struct StackDeployment: Sendable {
                         output.line("warning: could not turn on termination protection for \(stack) (\(error)); turn it on in the CloudFormation console.")
                     }
                     action = machine.terminationProtectionEnabled()
+                case .disableTerminationProtection:
+                    try await api.disableTerminationProtection(stack)
+                    output.line("Turned termination protection off for \(stack) (--force-protected).")
+                    action = machine.terminationProtectionDisabled()
                 case .finish(let outcome):
                     return outcome
                 }
@@ -150,7 +154,7 @@ public struct StackDeployment: Sendable {
         case .deleteEmptyChangeSet: "DeleteChangeSet"
         case .markEvents, .pollEvents: "DescribeStackEvents"
         case .executeChangeSet: "ExecuteChangeSet"
-        case .enableTerminationProtection: "UpdateTerminationProtection"
+        case .enableTerminationProtection, .disableTerminationProtection: "UpdateTerminationProtection"
         case .present, .finish: "Deploy"
         }
     }

@@ -77,7 +77,8 @@ public struct StackInspection: Sendable {
                 let deployment = StackDeployment(
                     api: session.api, output: context.output, sleep: context.sleep, interruption: context.interruption)
                 let outcome = await deployment.run(DeployStateMachine.Configuration(
-                    stackName: name, changeSetName: "", mode: .destroy, pollInterval: context.pollInterval))
+                    stackName: name, changeSetName: "", mode: .destroy, forceProtected: forceProtected,
+                    pollInterval: context.pollInterval))
                 context.output.lines(DeployRun.report(outcome, stackName: name, environment: environment, stack: stackName) { $0 })
                 succeeded = succeeded && outcome.isSuccess
             }

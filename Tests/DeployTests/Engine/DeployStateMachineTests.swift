@@ -268,3 +268,21 @@ import Testing
         #expect(error.message.contains("report this as a bug"))
     }
 }
+
+/// Destroying a stack with termination protection on.
+@Suite struct DestroyProtectionTests {
+    @Test func protectionOnWithoutForceIsRefused() {
+        var m = DeployStateMachine(.init(stackName: "app-prd", changeSetName: "", mode: .destroy))
+        _ = m.start()
+        #expect(m.stackDescribed(StackSnapshot(name: "app-prd", status: "UPDATE_COMPLETE", terminationProtection: true)) == .finish(.failed(DeployError(
+            "Stack 'app-prd' has termination protection on; destroy it with --force-protected to turn the protection off first."))))
+    }
+
+    @Test func forceProtectedTurnsProtectionOffThenDeletes() {
+        var m = DeployStateMachine(.init(stackName: "app-prd", changeSetName: "", mode: .destroy, forceProtected: true))
+        _ = m.start()
+        #expect(m.stackDescribed(StackSnapshot(name: "app-prd", status: "UPDATE_COMPLETE", terminationProtection: true)) == .disableTerminationProtection)
+        #expect(m.terminationProtectionDisabled() == .markEvents)
+        #expect(m.eventsMarked(newestID: "e1") == .deleteStack)
+    }
+}

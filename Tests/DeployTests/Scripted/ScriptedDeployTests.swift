@@ -32,7 +32,8 @@ import Testing
     }
 
     static func deploy(
-        _ script: [ScriptedServer.Answer], interruption: Interruption? = nil, request: DeployRequest? = nil
+        _ script: [ScriptedServer.Answer], interruption: Interruption? = nil, request: DeployRequest? = nil,
+        mapping: String = mapping, confirm: (@Sendable (String) async -> Bool)? = nil
     ) async throws -> Result {
         let server = try await ScriptedServer(script)
         defer { server.stop() }
@@ -50,7 +51,7 @@ import Testing
         let context = DeployContext(
             variables: [:], session: { _ in session }, output: output,
             now: { Date(timeIntervalSince1970: 1_800_000_001) }, sleep: { sleeps.record($0) },
-            pollInterval: .seconds(2), confirm: nil, interruption: interruption, gitCommit: nil)
+            pollInterval: .seconds(2), confirm: confirm, interruption: interruption, gitCommit: nil)
         let run = DeployRun(
             application: Application(stacks: [TestStacks.queues(version: 1)]),
             environments: try EnvironmentMapping(text: mapping, file: "environments.yaml"), context: context)
@@ -136,18 +137,69 @@ import Testing
         #expect(GoldenFile.mismatch(result.output, path: Self.golden("update-rollback-failed.txt")) == nil)
     }
 
-    @Test func ctrlCWhileFollowingStopsAfterTheChangeSetRuns() async throws {
+    static let protectedMapping = """
+        defaults:
+          region: us-east-1
+        environments:
+          sbx: { account: "111111111111", protected: true }
+        """
+
+    /// Ctrl-C right after the yes: the change set is still executed, then following stops.
+    @Test func ctrlCAfterApprovalStillExecutesThenStopsFollowing() async throws {
         let interruption = Interruption()
-        interruption.request()
+        let questions = Questions()
         let result = try await Self.deploy([
             CFN.stack("queues-sbx", "UPDATE_COMPLETE"), CFN.changeSetCreated,
             CFN.changeSet("CREATE_COMPLETE", changes: CFN.change("Modify", "Queue", "AWS::SQS::Queue", replacement: "False", properties: ["VisibilityTimeout"])),
             CFN.events([("e0", "queues-sbx", CFN.stackType, "UPDATE_COMPLETE", nil, 0)]),
             CFN.ok("ExecuteChangeSet"),
-        ], interruption: interruption)
+        ], interruption: interruption, mapping: Self.protectedMapping, confirm: { question in
+            questions.append(question)
+            interruption.request()
+            return true
+        })
         #expect(result.succeeded == false)
+        #expect(questions.all == ["Execute change set stacks-20270115T080001Z on queues-sbx in protected environment 'sbx'?"])
         #expect(result.actions.last == "ExecuteChangeSet")
-        #expect(result.output.hasSuffix("Stopped following queues-sbx; CloudFormation keeps going. Watch it with `stacks events queues --env sbx`.\n"))
+        #expect(result.output.hasSuffix("Executing change set stacks-20270115T080001Z on queues-sbx.\nStopped following queues-sbx; CloudFormation keeps going. Watch it with `stacks events queues --env sbx`.\n"))
+    }
+
+    @Test func interactiveNoLeavesTheChangeSet() async throws {
+        let result = try await Self.deploy([
+            CFN.stack("queues-sbx", "UPDATE_COMPLETE"), CFN.changeSetCreated,
+            CFN.changeSet("CREATE_COMPLETE", changes: CFN.change("Modify", "Queue", "AWS::SQS::Queue", replacement: "False", properties: ["VisibilityTimeout"])),
+        ], mapping: Self.protectedMapping, confirm: { _ in false })
+        #expect(result.succeeded == false)
+        #expect(result.actions == ["DescribeStacks", "CreateChangeSet", "DescribeChangeSet"])
+        #expect(result.output.hasSuffix("Environment 'sbx' is protected and the change set was not approved; review it and run `stacks deploy queues --env sbx --execute stacks-20270115T080001Z --approve`.\n"))
+    }
+
+    @Test func executingAPreparedChangeSetRunsIt() async throws {
+        let result = try await Self.deploy([
+            CFN.stack("queues-sbx", "UPDATE_COMPLETE"),
+            CFN.changeSet("CREATE_COMPLETE", changes: CFN.change("Modify", "Queue", "AWS::SQS::Queue", replacement: "False", properties: ["VisibilityTimeout"])),
+            CFN.events([("e0", "queues-sbx", CFN.stackType, "UPDATE_COMPLETE", nil, 0)]),
+            CFN.ok("ExecuteChangeSet"),
+            CFN.events([
+                ("e2", "queues-sbx", CFN.stackType, "UPDATE_COMPLETE", nil, 9),
+                ("e1", "queues-sbx", CFN.stackType, "UPDATE_IN_PROGRESS", "User Initiated", 8),
+                ("e0", "queues-sbx", CFN.stackType, "UPDATE_COMPLETE", nil, 0),
+            ]),
+            CFN.stack("queues-sbx", "UPDATE_COMPLETE"),
+            CFN.ok("UpdateTerminationProtection", "<StackId>arn:stack</StackId>"),
+        ], request: DeployRequest(stackNames: ["queues"], environmentName: "sbx", approve: true, execute: "stacks-20270115T080001Z"),
+        mapping: Self.protectedMapping)
+        #expect(result.succeeded)
+        #expect(result.actions == ["DescribeStacks", "DescribeChangeSet", "DescribeStackEvents", "ExecuteChangeSet", "DescribeStackEvents", "DescribeStacks", "UpdateTerminationProtection"])
+        #expect(result.output.hasSuffix("Termination protection is on for queues-sbx.\nqueues-sbx: UPDATE_COMPLETE.\n"))
+    }
+
+    final class Questions: @unchecked Sendable {
+        // @unchecked: guarded by `lock`.
+        private let lock = NSLock()
+        private var asked: [String] = []
+        func append(_ question: String) { lock.withLock { asked.append(question) } }
+        var all: [String] { lock.withLock { asked } }
     }
 
     @Test func preparedChangeSetIsLeftWithTheExecuteCommand() async throws {
