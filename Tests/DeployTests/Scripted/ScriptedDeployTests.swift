@@ -212,3 +212,33 @@ import Testing
         #expect(result.output.hasSuffix("queues-sbx: change set stacks-20270115T080001Z is ready and not executed. To execute it: stacks deploy queues --env sbx --execute stacks-20270115T080001Z\n"))
     }
 }
+
+/// A template over 51,200 bytes with no artifact bucket stops before any call.
+@Suite struct BigTemplateWithoutBucketTests {
+    final class Calls: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
+    }
+
+    @Test func refusedWithWhatToDo() async throws {
+        let calls = Calls()
+        let (output, text) = DeployOutput.capturing()
+        let context = DeployContext(
+            variables: [:],
+            session: { _ in
+                calls.add()
+                throw DeployError("no session in this test")
+            },
+            output: output)
+        let run = DeployRun(
+            application: Application(stacks: [TestStacks.big]),
+            environments: try EnvironmentMapping(text: ScriptedDeployTests.mapping, file: "environments.yaml"), context: context)
+        #expect(await run.deploy(DeployRequest(stackNames: ["big"], environmentName: "sbx")) == false)
+        #expect(calls.value == 0)
+        let message = text()
+        #expect(message.hasPrefix("The template of 'big-sbx' is "))
+        #expect(message.hasSuffix(" bytes, over CloudFormation's 51200-byte limit for templates sent inline, and environment 'sbx' has no artifactBucket; set 'artifactBucket' for it in environments.yaml.\n"))
+    }
+}
