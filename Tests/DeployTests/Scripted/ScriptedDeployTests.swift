@@ -29,6 +29,7 @@ import Testing
         var output: String
         var sleeps: [Duration]
         var actions: [String]
+        var bodies: [String]
     }
 
     static func deploy(
@@ -51,15 +52,17 @@ import Testing
         let context = DeployContext(
             variables: [:], session: { _ in session }, output: output,
             now: { Date(timeIntervalSince1970: 1_800_000_001) }, sleep: { sleeps.record($0) },
-            pollInterval: .seconds(2), confirm: confirm, interruption: interruption, gitCommit: nil)
+            pollInterval: .seconds(2), confirm: confirm, interruption: interruption,
+            gitCommit: "0123456789abcdef0123456789abcdef01234567")
         let run = DeployRun(
             application: Application(stacks: [TestStacks.queues(version: 1)]),
             environments: try EnvironmentMapping(text: mapping, file: "environments.yaml"), context: context)
         let ok = await run.deploy(request ?? DeployRequest(stackNames: ["queues"], environmentName: "sbx"))
-        let actions = try await server.requests().map { request in
+        let requests = try await server.requests()
+        let actions = requests.map { request in
             request.body.split(separator: "&").first { $0.hasPrefix("Action=") }.map { String($0.dropFirst(7)) } ?? request.method
         }
-        return Result(succeeded: ok, output: text(), sleeps: sleeps.recorded, actions: actions)
+        return Result(succeeded: ok, output: text(), sleeps: sleeps.recorded, actions: actions, bodies: requests.map(\.body))
     }
 
     static func golden(_ name: String) -> String {
@@ -86,6 +89,14 @@ import Testing
         #expect(result.succeeded)
         #expect(result.actions == ["DescribeStacks", "CreateChangeSet", "DescribeChangeSet", "DescribeStackEvents", "ExecuteChangeSet", "DescribeStackEvents", "DescribeStacks"])
         #expect(GoldenFile.mismatch(result.output, path: Self.golden("create-success.txt")) == nil)
+        let create = Set((result.bodies.count > 1 ? result.bodies[1] : "").split(separator: "&").map(String.init))
+        #expect(create.isSuperset(of: [
+            "Action=CreateChangeSet", "StackName=queues-sbx", "ChangeSetName=stacks-20270115T080001Z", "ChangeSetType=CREATE",
+            "Tags.member.1.Key=stacks%3Aenvironment", "Tags.member.1.Value=sbx",
+            "Tags.member.2.Key=stacks%3Astack", "Tags.member.2.Value=queues",
+            "Tags.member.3.Key=stacks%3Agit-commit", "Tags.member.3.Value=0123456789abcdef0123456789abcdef01234567",
+        ]), "\(create.sorted())")
+        #expect(!create.contains { $0.hasPrefix("Capabilities") })
     }
 
     @Test func failedCreateAfterSlowChangeSetAndThrottledPollShowsTheRootCause() async throws {
