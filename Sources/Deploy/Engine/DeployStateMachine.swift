@@ -28,12 +28,15 @@ public struct DeployStateMachine: Sendable {
         public var maxPollInterval: Duration
         /// How many times a change set still being created is looked at before giving up.
         public var maxChangeSetPolls: Int
+        /// How many event polls without the stack's final event before stopping following (the stack goes on).
+        public var maxFollowPolls: Int
 
         public init(
             stackName: String, changeSetName: String, mode: Mode = .deploy, replaceFailed: Bool = false,
             protect: Bool = false, forceProtected: Bool = false, pollInterval: Duration = .seconds(2),
-            maxPollInterval: Duration = .seconds(30), maxChangeSetPolls: Int = 300
+            maxPollInterval: Duration = .seconds(30), maxChangeSetPolls: Int = 300, maxFollowPolls: Int = 10_800
         ) {
+            self.maxFollowPolls = maxFollowPolls
             self.forceProtected = forceProtected
             self.stackName = stackName
             self.changeSetName = changeSetName
@@ -133,6 +136,7 @@ public struct DeployStateMachine: Sendable {
     /// The newest event seen, for the next poll.
     public private(set) var newestEventID: String?
     private var changeSetType: ChangeSetType = .update
+    private var followPolls = 0
 
     public init(_ configuration: Configuration) {
         self.configuration = configuration
@@ -264,6 +268,10 @@ public struct DeployStateMachine: Sendable {
         if let final = fresh.last(where: { $0.isStackEvent && $0.logicalID == stackName && Status.isFinal($0.status) }) {
             state = .describingFinal(finalStatus: final.status)
             return call(.describeFinalStack)
+        }
+        followPolls += 1
+        guard followPolls < configuration.maxFollowPolls else {
+            return finish(.failed(DeployError("Stopped following '\(stackName)' after \(followPolls) looks without a final status; CloudFormation may still be working on it: watch it with `stacks events`.")))
         }
         return call(.pollEvents(after: interval))
     }

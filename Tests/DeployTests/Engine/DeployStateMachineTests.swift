@@ -259,6 +259,20 @@ import Testing
         #expect(m.stackDescribed(nil) == .finish(.nothingToDestroy))
     }
 
+    @Test func followingIsBoundedWhenNoFinalEventComes() {
+        var m = DeployStateMachine(.init(stackName: Self.name, changeSetName: "stacks-1", maxFollowPolls: 2))
+        _ = m.start()
+        _ = m.stackDescribed(StackSnapshot(name: Self.name, status: "REVIEW_IN_PROGRESS"))
+        _ = m.changeSetCreated()
+        _ = m.changeSetDescribed(Self.changeSet("CREATE_COMPLETE"))
+        _ = m.decided(.execute)
+        _ = m.eventsMarked(newestID: "e0")
+        _ = m.changeSetExecuted()
+        #expect(m.eventsPolled([]) == .pollEvents(after: .seconds(2)))
+        #expect(m.eventsPolled([]) == .finish(.failed(DeployError(
+            "Stopped following 'url-shortener-sbx' after 2 looks without a final status; CloudFormation may still be working on it: watch it with `stacks events`."))))
+    }
+
     @Test func anInputOutOfOrderFinishesWithABugReport() {
         var m = Self.machine()
         guard case .finish(.failed(let error)) = m.changeSetExecuted() else {
