@@ -22,7 +22,8 @@ enum DeployBenchmark {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("stacks-bench-home").path
         let resolver = IdentityResolver(variables: variables, homeDirectory: home, transport: counter)
         let mapping = try EnvironmentMapping(
-            text: "environments:\n  bench: { account: \"123456789012\", region: us-east-1 }\n", file: "bench.yaml")
+            text: "environments:\n  warm: { account: \"123456789012\", region: us-east-1 }\n  bench: { account: \"123456789012\", region: us-east-1 }\n",
+            file: "bench.yaml")
         let finalReached = Timestamp()
         let context = DeployContext(
             variables: variables,
@@ -33,6 +34,9 @@ enum DeployBenchmark {
             },
             output: DeployOutput { _ in }, pollInterval: pollInterval, confirm: nil, gitCommit: nil)
         let run = DeployRun(application: Application(stacks: [urlShortener]), environments: mapping, context: context)
+        // moto loads its backends on first use: warm it up with the same template under another name, untimed.
+        _ = await run.deploy(DeployRequest(stackNames: ["url-shortener"], environmentName: "warm"))
+        counter.reset()
         let clock = ContinuousClock()
         let start = clock.now
         let succeeded = await run.deploy(DeployRequest(stackNames: ["url-shortener"], environmentName: "bench"))
@@ -44,12 +48,42 @@ enum DeployBenchmark {
         if let reached = finalReached.value {
             lines.append("final status to return: \(format(end - reached)) (poll interval \(format(pollInterval)); moto finishes during ExecuteChangeSet)")
         }
+        lines.append(try stacksProcess(server: server))
         lines.append(try awsCLI(server: server, mapping: mapping))
         return lines
     }
 
+    /// The `stacks` binary next to this one, as a process (start-up included), deploying the same stack.
+    static func stacksProcess(server: MotoProcess) throws -> String {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("stacks")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { return "stacks process: skipped, no stacks binary next to stacks-bench" }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("stacks-bench-environments.yaml")
+        try Data("environments:\n  proc: { account: \"123456789012\", region: us-east-1 }\n".utf8).write(to: file)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["deploy", "url-shortener", "--env", "proc", "--environments", file.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["AWS_ACCESS_KEY_ID"] = server.accessKeyID
+        environment["AWS_SECRET_ACCESS_KEY"] = server.secretAccessKey
+        environment["AWS_ENDPOINT_URL"] = server.endpoint
+        environment["AWS_EC2_METADATA_DISABLED"] = "true"
+        environment["CI"] = nil
+        environment["GITHUB_ACTIONS"] = nil
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let clock = ContinuousClock()
+        let start = clock.now
+        try process.run()
+        process.waitUntilExit()
+        let elapsed = clock.now - start
+        guard process.terminationStatus == 0 else { return "stacks deploy (process) failed (exit \(process.terminationStatus))" }
+        return "stacks deploy url-shortener as a process (start-up included): \(format(elapsed)) wall"
+    }
+
     /// `aws cloudformation deploy` of the same template, timed, its API calls counted from `--debug`.
     static func awsCLI(server: MotoProcess, mapping: EnvironmentMapping) throws -> String {
+        // The same template as `stacks deploy` sent (moto's warm-up above covers both tools).
         let template = try Synthesizer(application: Application(stacks: [urlShortener]), environments: mapping)
             .synthesize(stacks: [urlShortener], environmentNames: ["bench"])
         guard let text = template.first?.text else { return "aws cli: no template" }
@@ -98,6 +132,8 @@ final class CountingTransport: HTTPTransport, @unchecked Sendable {
     init(_ base: any HTTPTransport) { self.base = base }
 
     var count: Int { lock.withLock { requests } }
+
+    func reset() { lock.withLock { requests = 0 } }
 
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         lock.withLock { requests += 1 }
