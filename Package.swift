@@ -69,7 +69,11 @@ let package = Package(
             name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["botocore"], resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSTestSupport"]),
-        .testTarget(name: "DeployTests", dependencies: ["Deploy", "AWSTestSupport", "TestSupport", "StackDefinitions"]),
+        .testTarget(
+            name: "DeployTests",
+            dependencies: ["Deploy", "AWSTestSupport", "TestSupport", "StackDefinitions"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "StacksCLITests", dependencies: ["StacksCLI", "StackDefinitions", "TestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "StackDefinitionsTests",

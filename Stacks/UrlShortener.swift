@@ -48,6 +48,7 @@ public let urlShortener = Stack(
     )
     role
 
+    // `!Ref` of an HTTP API (`api.ref`) is its ID, the same value as `api.apiId`.
     let api = ApiGatewayV2.Api("HttpApi", name: "url-shortener-\(env.name)", protocolType: "HTTP")
     api
 
@@ -73,7 +74,7 @@ public let urlShortener = Stack(
 
         let integration = ApiGatewayV2.Integration(
             "\(route.functionID)Integration",
-            apiId: api.apiId,
+            apiId: api.ref,
             integrationType: "AWS_PROXY",
             integrationUri: function.arn,
             payloadFormatVersion: "2.0"
@@ -82,9 +83,9 @@ public let urlShortener = Stack(
 
         ApiGatewayV2.Route(
             "\(route.functionID)Route",
-            apiId: api.apiId,
+            apiId: api.ref,
             routeKey: .init(route.key),
-            target: "integrations/\(integration.integrationId)"
+            target: "integrations/\(integration.ref)"
         )
 
         Lambda.Permission(
@@ -92,13 +93,13 @@ public let urlShortener = Stack(
             action: "lambda:InvokeFunction",
             functionName: function.name,
             principal: "apigateway.amazonaws.com",
-            sourceArn: "arn:\(AWS.partition):execute-api:\(AWS.region):\(AWS.accountID):\(api.apiId)/*"
+            sourceArn: "arn:\(AWS.partition):execute-api:\(AWS.region):\(AWS.accountID):\(api.ref)/*"
         )
     }
 
-    ApiGatewayV2.Stage("DefaultStage", apiId: api.apiId, stageName: "$default", autoDeploy: true)
+    ApiGatewayV2.Stage("DefaultStage", apiId: api.ref, stageName: "$default", autoDeploy: true)
 
-    Output("ApiURL", "https://\(api.apiId).execute-api.\(AWS.region).\(AWS.urlSuffix)/" as Value<String>, description: "The base URL of the short links.")
+    Output("ApiURL", "https://\(api.ref).execute-api.\(AWS.region).\(AWS.urlSuffix)/" as Value<String>, description: "The base URL of the short links.")
     Output("TableName", links.name, description: "The table holding the links.", exportName: "\(AWS.stackName)-TableName")
 }
 

@@ -41,7 +41,7 @@ import Testing
         let file = try Self.mappingFile("environments:\n  sbx: { account: \"111111111111\", region: us-east-1 }\n")
         let result = try Self.stacks(["deploy", "url-shortener", "--env", "sbx", "--environments", file])
         #expect(result.status != 0)
-        #expect(result.stdout.hasPrefix("Could not get credentials from default credential chain: No AWS credentials found"), "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("No AWS credentials found (looked in environment variables, "), "\(result.stdout)")
     }
 
     @Test func destroyOnAProtectedEnvironmentNeedsForceProtected() throws {

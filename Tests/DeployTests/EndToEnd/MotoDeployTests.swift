@@ -127,7 +127,7 @@ import Testing
         let h = try await Self.harness([TestStacks.queues(version: 1)], variables: ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": ""])
         #expect(await h.run.deploy(DeployRequest(stackNames: ["queues"], environmentName: "tst")) == false)
         let text = h.output()
-        #expect(text.hasPrefix("Could not get credentials from role arn:aws:iam::222222222222:role/stacks-deploy-tst from the default credential chain: No AWS credentials found (looked in environment variables, "), "\(text)")
+        #expect(text.hasPrefix("No AWS credentials found (looked in environment variables, "), "\(text)")
         #expect(text.split(separator: "\n").count == 1, "\(text)")
     }
 }
