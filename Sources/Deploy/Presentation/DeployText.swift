@@ -1,3 +1,5 @@
+import AWSResources
+import CloudFormation
 import Foundation
 
 /// The lines deploy prints: stable, one per event, UTC times, nothing that differs between runs of the same
@@ -48,10 +50,10 @@ public enum DeployText {
             }
             lines.append(line)
             let replaced = change.replacement == .always || change.replacement == .conditional
-            if change.action == .modify, replaced, StatefulResources.types.contains(change.resourceType) {
+            if change.action == .modify, replaced, ResourceSchemas.isStateful(ResourceType(change.resourceType)) {
                 warnings.append("  !! \(change.logicalID) (\(change.resourceType)) holds data and \(change.replacement == .always ? "will" : "may") be REPLACED: the new one starts empty. Check the change before approving.")
             }
-            if change.action == .remove, StatefulResources.types.contains(change.resourceType) {
+            if change.action == .remove, ResourceSchemas.isStateful(ResourceType(change.resourceType)) {
                 warnings.append("  !! \(change.logicalID) (\(change.resourceType)) holds data and will be REMOVED (unless its DeletionPolicy retains it).")
             }
         }
@@ -70,17 +72,4 @@ public enum DeployText {
     static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
-}
-
-/// Resource types that hold data, whose replacement loses it. Kept by hand until the resource generator provides
-/// this list.
-public enum StatefulResources {
-    public static let types: Set<String> = [
-        "AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster",
-        "AWS::S3::Bucket", "AWS::EFS::FileSystem", "AWS::ElastiCache::ReplicationGroup",
-        "AWS::ElastiCache::CacheCluster", "AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain",
-        "AWS::Kinesis::Stream", "AWS::SQS::Queue", "AWS::Logs::LogGroup", "AWS::Cognito::UserPool",
-        "AWS::KMS::Key", "AWS::SecretsManager::Secret", "AWS::Neptune::DBCluster", "AWS::DocDB::DBCluster",
-        "AWS::Redshift::Cluster", "AWS::EC2::Volume", "AWS::FSx::FileSystem", "AWS::Timestream::Table",
-    ]
 }
