@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "AWSClient", dependencies: ["SigV4"]),
 
         // Where the two meet.
-        .target(name: "Deploy", dependencies: ["AWSClient", "CloudFormation"]),
+        .target(name: "Deploy", dependencies: ["AWSClient", "CloudFormation", "AWSResources"]),
         .target(name: "StacksCLI", dependencies: [
             "Deploy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -69,7 +69,11 @@ let package = Package(
             name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["botocore"], resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSTestSupport"]),
-        .testTarget(name: "DeployTests", dependencies: ["Deploy", "AWSTestSupport", "TestSupport"]),
+        .testTarget(
+            name: "DeployTests",
+            dependencies: ["Deploy", "AWSTestSupport", "TestSupport", "StackDefinitions"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "StacksCLITests", dependencies: ["StacksCLI", "StackDefinitions", "TestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "StackDefinitionsTests",

@@ -1,3 +1,4 @@
+import AWSResources
 import CloudFormation
 
 /// Short links: an HTTP API in front of two Lambda functions and a DynamoDB table.
@@ -9,21 +10,22 @@ public let urlShortener = Stack(
 ) { env in
     let isProduction = env.name == "prd"
 
-    let links = GenericResource("Links", type: "AWS::DynamoDB::Table", properties: [
-        "AttributeDefinitions": [["AttributeName": "code", "AttributeType": "S"]],
-        "BillingMode": "PAY_PER_REQUEST",
-        "KeySchema": [["AttributeName": "code", "KeyType": "HASH"]],
-        "PointInTimeRecoverySpecification": ["PointInTimeRecoveryEnabled": .bool(isProduction)],
-        "SSESpecification": ["SSEEnabled": true],
-        "TimeToLiveSpecification": ["AttributeName": "expiresAt", "Enabled": true],
-    ])
+    let links = DynamoDB.Table(
+        "Links",
+        keySchema: [.init(attributeName: "code", keyType: "HASH")],
+        attributeDefinitions: [.init(attributeName: "code", attributeType: .s)],
+        billingMode: "PAY_PER_REQUEST",
+        pointInTimeRecoverySpecification: .init(pointInTimeRecoveryEnabled: .init(isProduction)),
+        sseSpecification: .init(sseEnabled: true),
+        timeToLiveSpecification: .init(enabled: true, attributeName: "expiresAt")
+    )
     .deletionPolicy(isProduction ? .retain : .delete)
     .updateReplacePolicy(isProduction ? .retain : .delete)
     links
 
-    let tableARN: Value<String> = links.attribute("Arn")
-    let role = GenericResource("FunctionRole", type: "AWS::IAM::Role", properties: [
-        "AssumeRolePolicyDocument": [
+    let role = IAM.Role(
+        "FunctionRole",
+        assumeRolePolicyDocument: [
             "Version": "2012-10-17",
             "Statement": [[
                 "Effect": "Allow",
@@ -31,77 +33,74 @@ public let urlShortener = Stack(
                 "Action": "sts:AssumeRole",
             ]],
         ],
-        "ManagedPolicyArns": [
-            TemplateValue("arn:\(AWS.partition):iam::aws:policy/service-role/AWSLambdaBasicExecutionRole" as Value<String>)
-        ],
-        "Policies": [[
-            "PolicyName": "links-table",
-            "PolicyDocument": [
+        managedPolicyArns: ["arn:\(AWS.partition):iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
+        policies: [.init(
+            policyDocument: [
                 "Version": "2012-10-17",
                 "Statement": [[
                     "Effect": "Allow",
                     "Action": ["dynamodb:GetItem", "dynamodb:PutItem"],
-                    "Resource": TemplateValue(tableARN),
+                    "Resource": TemplateValue(links.arn),
                 ]],
             ],
-        ]],
-    ])
+            policyName: "links-table"
+        )]
+    )
     role
 
-    let api = GenericResource("HttpApi", type: "AWS::ApiGatewayV2::Api", properties: [
-        "Name": TemplateValue("url-shortener-\(env.name)" as Value<String>),
-        "ProtocolType": "HTTP",
-    ])
+    // `!Ref` of an HTTP API (`api.ref`) is its ID, the same value as `api.apiId`.
+    let api = ApiGatewayV2.Api("HttpApi", name: "url-shortener-\(env.name)", protocolType: "HTTP")
     api
 
     for route in UrlShortenerRoute.allCases {
-        let function = GenericResource(LogicalID(route.functionID), type: "AWS::Lambda::Function", properties: [
-            "Architectures": ["arm64"],
-            "Code": ["ZipFile": .string(route.code)],
-            "Environment": ["Variables": ["TABLE_NAME": TemplateValue(links.ref)]],
-            "Handler": "index.handler",
-            "MemorySize": 256,
-            "Role": TemplateValue(role.attribute("Arn")),
-            "Runtime": "nodejs24.x",
-            "Timeout": 10,
-        ])
+        let function = Lambda.Function(
+            LogicalID(route.functionID),
+            code: .init(zipFile: .init(route.code)),
+            role: role.arn,
+            architectures: [.arm64],
+            environment: .init(variables: ["TABLE_NAME": TemplateValue(links.name)]),
+            handler: "index.handler",
+            memorySize: 256,
+            runtime: .nodejs24X,
+            timeout: 10
+        )
         function
 
-        GenericResource("\(route.functionID)Logs", type: "AWS::Logs::LogGroup", properties: [
-            "LogGroupName": TemplateValue("/aws/lambda/\(function.ref)" as Value<String>),
-            "RetentionInDays": .int(isProduction ? 90 : 14),
-        ])
+        Logs.LogGroup(
+            "\(route.functionID)Logs",
+            logGroupName: "/aws/lambda/\(function.name)",
+            retentionInDays: isProduction ? 90 : 14
+        )
 
-        let integration = GenericResource("\(route.functionID)Integration", type: "AWS::ApiGatewayV2::Integration", properties: [
-            "ApiId": TemplateValue(api.ref),
-            "IntegrationType": "AWS_PROXY",
-            "IntegrationUri": TemplateValue(function.attribute("Arn")),
-            "PayloadFormatVersion": "2.0",
-        ])
+        let integration = ApiGatewayV2.Integration(
+            "\(route.functionID)Integration",
+            apiId: api.ref,
+            integrationType: "AWS_PROXY",
+            integrationUri: function.arn,
+            payloadFormatVersion: "2.0"
+        )
         integration
 
-        GenericResource("\(route.functionID)Route", type: "AWS::ApiGatewayV2::Route", properties: [
-            "ApiId": TemplateValue(api.ref),
-            "RouteKey": .string(route.key),
-            "Target": TemplateValue("integrations/\(integration.ref)" as Value<String>),
-        ])
+        ApiGatewayV2.Route(
+            "\(route.functionID)Route",
+            apiId: api.ref,
+            routeKey: .init(route.key),
+            target: "integrations/\(integration.ref)"
+        )
 
-        GenericResource("\(route.functionID)Permission", type: "AWS::Lambda::Permission", properties: [
-            "Action": "lambda:InvokeFunction",
-            "FunctionName": TemplateValue(function.ref),
-            "Principal": "apigateway.amazonaws.com",
-            "SourceArn": TemplateValue("arn:\(AWS.partition):execute-api:\(AWS.region):\(AWS.accountID):\(api.ref)/*" as Value<String>),
-        ])
+        Lambda.Permission(
+            "\(route.functionID)Permission",
+            action: "lambda:InvokeFunction",
+            functionName: function.name,
+            principal: "apigateway.amazonaws.com",
+            sourceArn: "arn:\(AWS.partition):execute-api:\(AWS.region):\(AWS.accountID):\(api.ref)/*"
+        )
     }
 
-    GenericResource("DefaultStage", type: "AWS::ApiGatewayV2::Stage", properties: [
-        "ApiId": TemplateValue(api.ref),
-        "AutoDeploy": true,
-        "StageName": "$default",
-    ])
+    ApiGatewayV2.Stage("DefaultStage", apiId: api.ref, stageName: "$default", autoDeploy: true)
 
     Output("ApiURL", "https://\(api.ref).execute-api.\(AWS.region).\(AWS.urlSuffix)/" as Value<String>, description: "The base URL of the short links.")
-    Output("TableName", links.ref, description: "The table holding the links.", exportName: "\(AWS.stackName)-TableName")
+    Output("TableName", links.name, description: "The table holding the links.", exportName: "\(AWS.stackName)-TableName")
 }
 
 /// The routes of the URL shortener and the function behind each.

@@ -37,3 +37,9 @@ do {
 } catch {
     print("failed: \(error)")
 }
+print("== deploy")
+do {
+    for line in try await DeployBenchmark.run() { print(line) }
+} catch {
+    print("failed: \(error)")
+}

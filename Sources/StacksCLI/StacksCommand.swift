@@ -7,7 +7,10 @@ public struct StacksCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "stacks",
         abstract: "Infrastructure as Swift: synthesize, diff and deploy CloudFormation stacks.",
-        subcommands: [List.self, Synth.self, Validate.self]
+        subcommands: [
+            List.self, Synth.self, Validate.self, Deploy.self, Status.self, Events.self, Outputs.self, Destroy.self,
+            Whoami.self,
+        ]
     )
 
     public init() {}

@@ -28,22 +28,16 @@ public struct CommandReport: Sendable, Equatable {
 public struct SynthesisRun: Sendable {
     public let application: Application
     public let environments: EnvironmentMapping
-    public let resourceChecks: @Sendable (TemplateResource) -> [ValidationIssue]
 
-    public init(
-        application: Application,
-        environments: EnvironmentMapping,
-        resourceChecks: @escaping @Sendable (TemplateResource) -> [ValidationIssue] = { _ in [] }
-    ) {
+    public init(application: Application, environments: EnvironmentMapping) {
         self.application = application
         self.environments = environments
-        self.resourceChecks = resourceChecks
     }
 
     public func perform(_ request: SynthesisRequest) throws -> CommandReport {
         let stacks = try application.stacks(named: request.stackNames)
         let environmentNames = request.environmentName.map { [$0] } ?? []
-        let synthesizer = Synthesizer(application: application, environments: environments, format: request.format, resourceChecks: resourceChecks)
+        let synthesizer = Synthesizer(application: application, environments: environments, format: request.format)
         let templates = try synthesizer.synthesize(stacks: stacks, environmentNames: environmentNames)
         let directory = request.outputDirectory
         if request.checkOnly {
@@ -59,7 +53,7 @@ public struct SynthesisRun: Sendable {
     /// Builds and checks every template of the named stacks for every environment.
     public func validate(stackNames: [String]) throws -> CommandReport {
         let stacks = try application.stacks(named: stackNames)
-        let synthesizer = Synthesizer(application: application, environments: environments, resourceChecks: resourceChecks)
+        let synthesizer = Synthesizer(application: application, environments: environments)
         let templates = try synthesizer.synthesize(stacks: stacks)
         var lines = templates.map { "\($0.stack) (\($0.environment)): valid, \($0.resourceCount) resources" }
         for template in templates {

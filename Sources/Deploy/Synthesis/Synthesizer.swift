@@ -1,3 +1,4 @@
+import AWSResources
 import CloudFormation
 import Foundation
 
@@ -7,22 +8,14 @@ public struct Synthesizer: Sendable {
     public let application: Application
     public let environments: EnvironmentMapping
     public let format: TemplateWriter.Format
-    /// Checks of each resource beyond the template's own rules (the resource schemas).
-    public let resourceChecks: @Sendable (TemplateResource) -> [ValidationIssue]
 
-    public init(
-        application: Application,
-        environments: EnvironmentMapping,
-        format: TemplateWriter.Format = .yaml,
-        resourceChecks: @escaping @Sendable (TemplateResource) -> [ValidationIssue] = { _ in [] }
-    ) {
+    public init(application: Application, environments: EnvironmentMapping, format: TemplateWriter.Format = .yaml) {
         self.application = application
         self.environments = environments
         self.format = format
-        self.resourceChecks = resourceChecks
     }
 
-    /// Builds, renders and validates the templates of `stacks` for `environmentNames` (all when empty).
+    /// Builds, renders and validates (template rules and resource schemas) the templates of `stacks` for `environmentNames` (all when empty).
     /// Throws with every error of every template; nothing is written.
     public func synthesize(stacks: [Stack], environmentNames: [String] = []) throws -> [SynthesizedTemplate] {
         let names = environmentNames.isEmpty ? environments.names : environmentNames
@@ -36,7 +29,10 @@ public struct Synthesizer: Sendable {
                     let template = try stack.template(for: environment)
                     let text = try TemplateWriter.render(template, format: format)
                     var issues = TemplateValidator.validate(template, renderedSize: text.utf8.count)
-                    for resource in template.resources { issues += resourceChecks(resource) }
+                    // Each resource against its type's schema: enum values, patterns, lengths, bounds, required.
+                    for resource in template.resources {
+                        issues += ResourceSchemas.validate(resource).map { .error($0.message) }
+                    }
                     let errors = issues.filter { $0.severity == .error }
                     if !errors.isEmpty {
                         failures.append("Stack \(label) is not valid:\n" + errors.map { "  - \($0.message)" }.joined(separator: "\n"))
