@@ -1,7 +1,7 @@
 import Foundation
 
 /// The AWS CloudFormation calls the deploy engine needs. Calls that page return every page.
-public struct CloudFormationClient: Sendable {
+public struct CloudFormationClient: AWSServiceClient {
     public let client: AWSClient
     public let endpoint: ServiceEndpoint
     public static let service = ServiceDescription.cloudFormation
@@ -11,17 +11,6 @@ public struct CloudFormationClient: Sendable {
     public init(client: AWSClient, endpoint: ServiceEndpoint) {
         self.client = client
         self.endpoint = endpoint
-    }
-
-    /// Resolves the endpoint for the client's region from the environment and the profile's `endpoint_url`.
-    public init(
-        client: AWSClient,
-        resolver: EndpointResolver = EndpointResolver(),
-        profileEndpointURL: String? = nil
-    ) throws {
-        let endpoint = try resolver.endpoint(
-            for: Self.service, region: client.region, profileEndpointURL: profileEndpointURL)
-        self.init(client: client, endpoint: endpoint)
     }
 
     // MARK: Stacks

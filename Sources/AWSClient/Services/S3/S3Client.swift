@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Buckets are addressed virtual-host style (`bucket.s3.<region>.amazonaws.com`) on AWS, and path style
 /// (`<endpoint>/bucket/key`) when the endpoint is configured (emulators, tests) or the bucket name holds a dot.
-public struct S3Client: Sendable {
+public struct S3Client: AWSServiceClient {
     public let client: AWSClient
     public let endpoint: ServiceEndpoint
     public static let service = ServiceDescription.s3
@@ -12,17 +12,6 @@ public struct S3Client: Sendable {
     public init(client: AWSClient, endpoint: ServiceEndpoint) {
         self.client = client
         self.endpoint = endpoint
-    }
-
-    /// Resolves the endpoint for the client's region from the environment and the profile's `endpoint_url`.
-    public init(
-        client: AWSClient,
-        resolver: EndpointResolver = EndpointResolver(),
-        profileEndpointURL: String? = nil
-    ) throws {
-        let endpoint = try resolver.endpoint(
-            for: Self.service, region: client.region, profileEndpointURL: profileEndpointURL)
-        self.init(client: client, endpoint: endpoint)
     }
 
     /// Uploads an object and returns its ETag and version.

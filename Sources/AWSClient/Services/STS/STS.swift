@@ -1,7 +1,7 @@
 import Foundation
 
 /// The AWS Security Token Service calls stacks needs: who am I, and becoming a role.
-public struct STS: Sendable {
+public struct STS: AWSServiceClient {
     public let client: AWSClient
     public let endpoint: ServiceEndpoint
     public static let service = ServiceDescription.sts
@@ -9,17 +9,6 @@ public struct STS: Sendable {
     public init(client: AWSClient, endpoint: ServiceEndpoint) {
         self.client = client
         self.endpoint = endpoint
-    }
-
-    /// Resolves the endpoint for the client's region from the environment and the profile's `endpoint_url`.
-    public init(
-        client: AWSClient,
-        resolver: EndpointResolver = EndpointResolver(),
-        profileEndpointURL: String? = nil
-    ) throws {
-        let endpoint = try resolver.endpoint(
-            for: Self.service, region: client.region, profileEndpointURL: profileEndpointURL)
-        self.init(client: client, endpoint: endpoint)
     }
 
     private func call(_ action: String, signed: Bool = true, _ fill: (inout QueryParameters) -> Void = { _ in })
