@@ -31,7 +31,9 @@ let package = Package(
         .target(name: "AWSClient", dependencies: ["SigV4"]),
 
         // Where the two meet.
-        .target(name: "Deploy", dependencies: ["AWSClient", "CloudFormation", "AWSResources"]),
+        .target(name: "Deploy", dependencies: [
+            "AWSClient", "CloudFormation", "AWSResources", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "StacksCLI", dependencies: [
             "Deploy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

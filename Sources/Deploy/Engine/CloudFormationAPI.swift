@@ -18,6 +18,13 @@ public protocol CloudFormationAPI: Sendable {
     func disableTerminationProtection(_ stackName: String) async throws
     /// PutObject of a template (or another artifact).
     func upload(bucket: String, key: String, body: [UInt8]) async throws
+    /// HeadObject: whether the object exists (false on 404).
+    func objectExists(bucket: String, key: String) async throws -> Bool
+}
+
+extension CloudFormationAPI {
+    /// Without a way to look, every object counts as missing, so assets are uploaded each time.
+    public func objectExists(bucket: String, key: String) async throws -> Bool { false }
 }
 
 /// What CreateChangeSet is asked for.
@@ -35,11 +42,15 @@ public struct ChangeSetRequest: Sendable, Hashable {
     public var tags: [StackTagValue]
     public var notificationARNs: [String]
     public var description: String?
+    /// Template parameter values, such as `AssetsBucket`.
+    public var parameters: [StackParameterValue]
 
     public init(
         stackName: String, changeSetName: String, type: DeployStateMachine.ChangeSetType, template: Template,
-        capabilities: [String], tags: [StackTagValue], notificationARNs: [String], description: String? = nil
+        capabilities: [String], tags: [StackTagValue], notificationARNs: [String], description: String? = nil,
+        parameters: [StackParameterValue] = []
     ) {
+        self.parameters = parameters
         self.stackName = stackName
         self.changeSetName = changeSetName
         self.type = type
@@ -53,6 +64,17 @@ public struct ChangeSetRequest: Sendable, Hashable {
 
 /// A tag on a stack.
 public struct StackTagValue: Sendable, Hashable {
+    public var key: String
+    public var value: String
+
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A template parameter's value at deploy.
+public struct StackParameterValue: Sendable, Hashable {
     public var key: String
     public var value: String
 

@@ -48,6 +48,8 @@ public struct DeployContext: Sendable {
     public var interruption: Interruption?
     /// The git commit being deployed, when known.
     public var gitCommit: String?
+    /// The folder asset paths are relative to: the package root.
+    public var packageRoot: String
 
     public init(
         variables: [String: String],
@@ -58,8 +60,10 @@ public struct DeployContext: Sendable {
         pollInterval: Duration = .seconds(2),
         confirm: (@Sendable (String) async -> Bool)? = nil,
         interruption: Interruption? = nil,
-        gitCommit: String? = nil
+        gitCommit: String? = nil,
+        packageRoot: String = FileManager.default.currentDirectoryPath
     ) {
+        self.packageRoot = packageRoot
         self.variables = variables
         self.session = session
         self.output = output

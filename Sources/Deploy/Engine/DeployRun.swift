@@ -1,5 +1,4 @@
 import CloudFormation
-import Crypto
 import Foundation
 
 /// `stacks deploy`: choose the environment and stacks, synthesize, check the identity, then deploy each stack
@@ -34,7 +33,7 @@ public struct DeployRun: Sendable {
             if request.execute != nil, stacks.count != 1 {
                 throw DeployError("--execute names one change set of one stack; name exactly one stack.")
             }
-            let synthesizer = Synthesizer(application: application, environments: environments)
+            let synthesizer = Synthesizer(application: application, environments: environments, packageRoot: context.packageRoot)
             let templates = try synthesizer.synthesize(stacks: stacks, environmentNames: [environment.name])
             var prepared: [Prepared] = []
             for (stack, template) in zip(stacks, templates) {
@@ -42,6 +41,9 @@ public struct DeployRun: Sendable {
                 let facts = try TemplateFacts(templateText: template.text, stackName: name, region: environment.region)
                 if template.byteCount > Self.inlineTemplateLimit, environment.artifactBucket == nil {
                     throw DeployError("The template of '\(name)' is \(template.byteCount) bytes, over CloudFormation's \(Self.inlineTemplateLimit)-byte limit for templates sent inline, and environment '\(environment.name)' has no artifactBucket; set 'artifactBucket' for it in \(environments.file).")
+                }
+                if let asset = template.assets.first, environment.artifactBucket == nil {
+                    throw DeployError("Stack '\(name)' uses the local asset folder '\(asset.asset.path)', which deploy uploads to the environment's artifact bucket, and environment '\(environment.name)' has no artifactBucket; set 'artifactBucket' for it (or under defaults) in \(environments.file).")
                 }
                 prepared.append(Prepared(stack: stack, deployedName: name, template: template, facts: facts))
             }
@@ -116,7 +118,7 @@ public struct DeployRun: Sendable {
         var template = ChangeSetRequest.Template.body(item.template.text)
         if request.execute == nil, item.template.byteCount > Self.inlineTemplateLimit, let bucket = environment.artifactBucket {
             let bytes = Array(item.template.text.utf8)
-            let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+            let hash = SHA256Hex.of(bytes)
             let key = "stacks/\(name)/\(hash).template"
             do {
                 try await session.api.upload(bucket: bucket, key: key, body: bytes)
@@ -126,6 +128,16 @@ public struct DeployRun: Sendable {
             }
             output.line("Uploaded the template of \(name) (\(item.template.byteCount) bytes) to s3://\(bucket)/\(key).")
             template = .url("https://\(bucket).s3.\(environment.region).amazonaws.com/\(key)")
+        }
+        var parameters: [StackParameterValue] = []
+        if request.execute == nil, let bucket = environment.artifactBucket, !item.template.assets.isEmpty {
+            do {
+                try await AssetUpload(api: session.api, output: output, bucket: bucket).run(item.template.assets, stackName: name)
+            } catch {
+                output.line("\(error)")
+                return false
+            }
+            parameters = AssetUpload.parameters(item.template.assets, bucket: bucket)
         }
         var tags = [
             StackTagValue(key: "stacks:environment", value: environment.name),
@@ -138,7 +150,7 @@ public struct DeployRun: Sendable {
         let changeSet = ChangeSetRequest(
             stackName: name, changeSetName: changeSetName, type: .update, template: template,
             capabilities: item.facts.capabilities, tags: tags, notificationARNs: environment.notificationARNs,
-            description: context.gitCommit.map { "stacks deploy of \($0)" })
+            description: context.gitCommit.map { "stacks deploy of \($0)" }, parameters: parameters)
         let mode: DeployStateMachine.Mode = request.execute.map { .executePrepared($0) } ?? .deploy
         let configuration = DeployStateMachine.Configuration(
             stackName: name, changeSetName: changeSetName, mode: mode, replaceFailed: request.replaceFailed,

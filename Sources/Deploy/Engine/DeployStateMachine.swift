@@ -195,6 +195,13 @@ public struct DeployStateMachine: Sendable {
         return call(.describeChangeSet(after: .zero))
     }
 
+    /// CreateChangeSet answered "No updates are to be performed." instead of creating an empty change set (moto
+    /// does, when parameters are passed and neither they nor the template changed): nothing to change or delete.
+    public mutating func changeSetRefusedAsUnchanged() -> Action {
+        guard case .creatingChangeSet = state else { return unexpected("changeSetRefusedAsUnchanged") }
+        return finish(.noChanges)
+    }
+
     public mutating func changeSetDescribed(_ changeSet: ChangeSetSnapshot) -> Action {
         resetInterval()
         guard case .lookingAtChangeSet(let type, let polls) = state else { return unexpected("changeSetDescribed") }

@@ -29,7 +29,9 @@ public struct LiveCloudFormationAPI: CloudFormationAPI {
         case .url(let url): .url(url)
         }
         let input = StackInput(
-            stackName: request.stackName, template: template, capabilities: request.capabilities,
+            stackName: request.stackName, template: template,
+            parameters: request.parameters.map { Parameter(key: $0.key, value: $0.value) },
+            capabilities: request.capabilities,
             tags: request.tags.map { Tag(key: $0.key, value: $0.value) },
             notificationARNs: request.notificationARNs.isEmpty ? nil : request.notificationARNs)
         _ = try await cloudFormation.createChangeSet(CreateChangeSetInput(
@@ -74,7 +76,17 @@ public struct LiveCloudFormationAPI: CloudFormationAPI {
     }
 
     public func upload(bucket: String, key: String, body: [UInt8]) async throws {
-        _ = try await s3.putObject(PutObjectInput(bucket: bucket, key: key, body: body, contentType: "text/yaml"))
+        let contentType = key.hasSuffix(".zip") ? "application/zip" : "text/yaml"
+        _ = try await s3.putObject(PutObjectInput(bucket: bucket, key: key, body: body, contentType: contentType))
+    }
+
+    public func objectExists(bucket: String, key: String) async throws -> Bool {
+        do {
+            _ = try await s3.headObject(bucket: bucket, key: key)
+            return true
+        } catch let error as AWSClientError where ["NotFound", "NoSuchKey"].contains(error.serviceCode ?? "") {
+            return false
+        }
     }
 
     static func isMissingStack(_ error: AWSClientError) -> Bool {

@@ -56,8 +56,12 @@ public struct StackDeployment: Sendable {
                     }
                     request.type = type
                     request.changeSetName = changeSetName
-                    try await api.createChangeSet(request)
-                    action = machine.changeSetCreated()
+                    do {
+                        try await api.createChangeSet(request)
+                        action = machine.changeSetCreated()
+                    } catch let error as AWSClientError where Self.isNoUpdates(error) {
+                        action = machine.changeSetRefusedAsUnchanged()
+                    }
                 case .describeChangeSet(let delay):
                     await sleep(delay)
                     action = machine.changeSetDescribed(try await api.describeChangeSet(changeSetName, stackName: stack))
@@ -157,6 +161,13 @@ public struct StackDeployment: Sendable {
         case .enableTerminationProtection, .disableTerminationProtection: "UpdateTerminationProtection"
         case .present, .finish: "Deploy"
         }
+    }
+
+    /// `ValidationError: No updates are to be performed.`, UpdateStack's answer, which some servers give to
+    /// CreateChangeSet too.
+    static func isNoUpdates(_ error: AWSClientError) -> Bool {
+        guard case .service(let service) = error else { return false }
+        return service.code == "ValidationError" && service.message.hasPrefix("No updates are to be performed")
     }
 
     static func seconds(_ duration: Duration) -> String {

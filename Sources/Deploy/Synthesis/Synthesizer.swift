@@ -8,11 +8,17 @@ public struct Synthesizer: Sendable {
     public let application: Application
     public let environments: EnvironmentMapping
     public let format: TemplateWriter.Format
+    /// The folder asset paths are relative to: the package root, where `swift run stacks` runs.
+    public let packageRoot: String
 
-    public init(application: Application, environments: EnvironmentMapping, format: TemplateWriter.Format = .yaml) {
+    public init(
+        application: Application, environments: EnvironmentMapping, format: TemplateWriter.Format = .yaml,
+        packageRoot: String = FileManager.default.currentDirectoryPath
+    ) {
         self.application = application
         self.environments = environments
         self.format = format
+        self.packageRoot = packageRoot
     }
 
     /// Builds, renders and validates (template rules and resource schemas) the templates of `stacks` for `environmentNames` (all when empty).
@@ -22,11 +28,16 @@ public struct Synthesizer: Sendable {
         let stackEnvironments = try names.map { try environments.stackEnvironment($0) }
         var results: [SynthesizedTemplate] = []
         var failures: [String] = []
+        var packages = AssetPackages(root: packageRoot)
         for stack in stacks {
             for environment in stackEnvironments {
                 let label = "\(stack.name) (\(environment.name))"
                 do {
-                    let template = try stack.template(for: environment)
+                    let (template, assets, assetErrors) = packages.resolve(try stack.template(for: environment))
+                    if !assetErrors.isEmpty {
+                        failures.append("Stack \(label) is not valid:\n" + assetErrors.map { "  - \($0)" }.joined(separator: "\n"))
+                        continue
+                    }
                     let text = try TemplateWriter.render(template, format: format)
                     var issues = TemplateValidator.validate(template, renderedSize: text.utf8.count)
                     // Each resource against its type's schema: enum values, patterns, lengths, bounds, required.
@@ -40,7 +51,8 @@ public struct Synthesizer: Sendable {
                     }
                     results.append(SynthesizedTemplate(
                         stack: stack.name, environment: environment.name, format: format, text: text,
-                        resourceCount: template.resources.count, notes: issues.filter { $0.severity == .note }))
+                        resourceCount: template.resources.count, notes: issues.filter { $0.severity == .note },
+                        assets: assets))
                 } catch {
                     failures.append("Stack \(label) could not be built: \(error)")
                 }
@@ -106,6 +118,8 @@ public struct SynthesizedTemplate: Sendable {
     public let resourceCount: Int
     /// Notes worth showing, such as a template too large to send inline.
     public let notes: [ValidationIssue]
+    /// The zipped asset folders the template names, each once, in the order first used.
+    public var assets: [AssetPackage] = []
 
     /// `<directory>/<stack>/<env>.<yaml|json>`.
     public func path(in directory: String) -> String {

@@ -33,7 +33,7 @@ import Testing
         }
     }
 
-    static func harness(_ stacks: [Stack], variables extra: [String: String] = [:]) async throws -> Harness {
+    static func harness(_ stacks: [Stack], variables extra: [String: String] = [:], packageRoot: String? = nil) async throws -> Harness {
         let moto = try await DeployMoto.shared.connection()
         var variables = [
             "AWS_ACCESS_KEY_ID": moto.accessKeyID, "AWS_SECRET_ACCESS_KEY": moto.secretAccessKey,
@@ -48,7 +48,8 @@ import Testing
         let context = DeployContext(
             variables: resolver.variables, session: { try await resolver.session(for: $0) }, output: output,
             now: { clock.now() }, sleep: { _ in }, pollInterval: .milliseconds(1), confirm: nil, interruption: nil,
-            gitCommit: "0123456789abcdef0123456789abcdef01234567")
+            gitCommit: "0123456789abcdef0123456789abcdef01234567",
+            packageRoot: packageRoot ?? FileManager.default.currentDirectoryPath)
         let environments = try EnvironmentMapping(text: mapping, file: "environments.yaml")
         let application = Application(stacks: stacks)
         return Harness(

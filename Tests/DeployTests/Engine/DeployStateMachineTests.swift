@@ -67,6 +67,13 @@ import Testing
         #expect(DeployOutcome.noChanges.isSuccess)
     }
 
+    @Test func changeSetRefusedForNoUpdatesIsNoChanges() {
+        var m = Self.machine()
+        _ = m.start()
+        #expect(m.stackDescribed(StackSnapshot(name: Self.name, status: "CREATE_COMPLETE")) == .createChangeSet(.update))
+        #expect(m.changeSetRefusedAsUnchanged() == .finish(.noChanges))
+    }
+
     @Test func failedCreateEndsInRollbackCompleteWithTheRootCauseNotTheCascade() {
         var m = Self.machine()
         _ = m.start()

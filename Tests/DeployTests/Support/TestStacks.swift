@@ -30,6 +30,26 @@ enum TestStacks {
         }
     }
 
+    /// A Lambda function whose code is the asset folder `asset`, and its role.
+    static func function(asset path: String) -> Stack {
+        Stack("function", description: "A function whose code is a local asset folder.") { env in
+            let role = GenericResource("Role", type: "AWS::IAM::Role", properties: [
+                "AssumeRolePolicyDocument": [
+                    "Version": "2012-10-17",
+                    "Statement": [["Effect": "Allow", "Principal": ["Service": "lambda.amazonaws.com"], "Action": "sts:AssumeRole"]],
+                ],
+            ])
+            role
+            let asset = Asset(path)
+            GenericResource("Function", type: "AWS::Lambda::Function", properties: [
+                "Code": ["S3Bucket": asset.bucket.templateValue, "S3Key": asset.key.templateValue],
+                "Handler": "index.handler",
+                "Role": .intrinsic(.getAtt("Role", "Arn")),
+                "Runtime": "python3.12",
+            ])
+        }
+    }
+
     /// A clock that moves a second on each reading, so change set names differ.
     final class TickingClock: @unchecked Sendable {
         // @unchecked: guarded by `lock`.
