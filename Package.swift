@@ -44,7 +44,7 @@ let package = Package(
             name: "StackDefinitions",
             dependencies: ["CloudFormation", "AWSResources"],
             path: "Stacks",
-            exclude: ["environments.yaml"]
+            exclude: ["environments.yaml", "functions"]
         ),
         .executableTarget(name: "StacksExecutable", dependencies: ["StacksCLI", "StackDefinitions"]),
 

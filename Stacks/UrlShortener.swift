@@ -3,7 +3,8 @@ import CloudFormation
 
 /// Short links: an HTTP API in front of two Lambda functions and a DynamoDB table.
 ///
-/// `POST /links` with `{"url": "..."}` stores a link and answers its code; `GET /{code}` redirects to it.
+/// `POST /links` with `{"url": "..."}` stores a link and answers its code; `GET /{code}` redirects to it. The
+/// functions' code is in `Stacks/functions/`; deploy zips each folder and uploads it to the artifact bucket.
 public let urlShortener = Stack(
     "url-shortener",
     description: "Short links: an HTTP API, two Lambda functions and a DynamoDB table."
@@ -55,7 +56,7 @@ public let urlShortener = Stack(
     for route in UrlShortenerRoute.allCases {
         let function = Lambda.Function(
             LogicalID(route.functionID),
-            code: .init(zipFile: .init(route.code)),
+            code: .asset(Asset(route.codeFolder)),
             role: role.arn,
             architectures: [.arm64],
             environment: .init(variables: ["TABLE_NAME": TemplateValue(links.name)]),
@@ -122,36 +123,11 @@ enum UrlShortenerRoute: CaseIterable {
         }
     }
 
-    var code: String {
+    /// The folder holding the function's code, relative to the package root.
+    var codeFolder: String {
         switch self {
-        case .createLink:
-            """
-            const { DynamoDBClient, PutItemCommand } = require("@aws-sdk/client-dynamodb");
-            const { randomBytes } = require("crypto");
-            const db = new DynamoDBClient({});
-            exports.handler = async (event) => {
-              const { url } = JSON.parse(event.body || "{}");
-              if (!/^https?:\\/\\//.test(url || "")) return { statusCode: 400, body: "url must be http(s)" };
-              const code = randomBytes(5).toString("base64url");
-              await db.send(new PutItemCommand({
-                TableName: process.env.TABLE_NAME,
-                Item: { code: { S: code }, url: { S: url } },
-                ConditionExpression: "attribute_not_exists(code)",
-              }));
-              return { statusCode: 201, body: JSON.stringify({ code }) };
-            };
-            """
-        case .redirect:
-            """
-            const { DynamoDBClient, GetItemCommand } = require("@aws-sdk/client-dynamodb");
-            const db = new DynamoDBClient({});
-            exports.handler = async (event) => {
-              const code = event.pathParameters && event.pathParameters.code;
-              const item = await db.send(new GetItemCommand({ TableName: process.env.TABLE_NAME, Key: { code: { S: code } } }));
-              if (!item.Item) return { statusCode: 404, body: "not found" };
-              return { statusCode: 301, headers: { location: item.Item.url.S } };
-            };
-            """
+        case .createLink: "Stacks/functions/create-link"
+        case .redirect: "Stacks/functions/redirect"
         }
     }
 }

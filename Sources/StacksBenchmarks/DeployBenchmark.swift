@@ -22,7 +22,7 @@ enum DeployBenchmark {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("stacks-bench-home").path
         let resolver = IdentityResolver(variables: variables, homeDirectory: home, transport: counter)
         let mapping = try EnvironmentMapping(
-            text: "environments:\n  warm: { account: \"123456789012\", region: us-east-1 }\n  bench: { account: \"123456789012\", region: us-east-1 }\n",
+            text: "defaults: { artifactBucket: \(benchBucket) }\nenvironments:\n  warm: { account: \"\(benchAccount)\", region: us-east-1 }\n  bench: { account: \"\(benchAccount)\", region: us-east-1 }\n",
             file: "bench.yaml")
         let finalReached = Timestamp()
         let context = DeployContext(
@@ -58,7 +58,7 @@ enum DeployBenchmark {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("stacks")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { return "stacks process: skipped, no stacks binary next to stacks-bench" }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("stacks-bench-environments.yaml")
-        try Data("environments:\n  proc: { account: \"123456789012\", region: us-east-1 }\n".utf8).write(to: file)
+        try Data("environments:\n  proc: { account: \"\(benchAccount)\", region: us-east-1, artifactBucket: \(benchBucket) }\n".utf8).write(to: file)
         let process = Process()
         process.executableURL = binary
         process.arguments = ["deploy", "url-shortener", "--env", "proc", "--environments", file.path]
@@ -94,6 +94,8 @@ enum DeployBenchmark {
         process.arguments = [
             "aws", "cloudformation", "deploy", "--endpoint-url", server.endpoint, "--region", "us-east-1",
             "--template-file", file.path, "--stack-name", "url-shortener-awscli", "--capabilities", "CAPABILITY_IAM",
+            // The function code is already in the bucket: stacks deploy uploaded it above, under the same keys.
+            "--parameter-overrides", "AssetsBucket=\(benchBucket)",
             "--debug",
         ]
         var environment = ProcessInfo.processInfo.environment
@@ -175,6 +177,10 @@ struct TimingAPI: CloudFormationAPI {
     func upload(bucket: String, key: String, body: [UInt8]) async throws { try await base.upload(bucket: bucket, key: key, body: body) }
 }
 
+/// The account the benchmark deploys to, and its artifact bucket (made by moto_deploy_server.py).
+let benchAccount = "123456789012"
+let benchBucket = "stacks-artifacts-\(benchAccount)"
+
 /// moto_deploy_server.py as a child process.
 final class MotoProcess: @unchecked Sendable {
     // @unchecked: set once in `start`, then only read.
@@ -195,7 +201,8 @@ final class MotoProcess: @unchecked Sendable {
     static func start() throws -> MotoProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "Tests/AWSTestSupport/Python/moto_deploy_server.py", "{\"accounts\": {}}"]
+        // One account with the artifact bucket url-shortener's function code goes to.
+        process.arguments = ["python3", "Tests/AWSTestSupport/Python/moto_deploy_server.py", "{\"accounts\": {\"\(benchAccount)\": \"stacks-bench\"}}"]
         let stdin = Pipe()
         let stdout = Pipe()
         process.standardInput = stdin

@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func missingCredentialsStopWithTheChainsSentence() throws {
-        let file = try Self.mappingFile("environments:\n  sbx: { account: \"111111111111\", region: us-east-1 }\n")
+        let file = try Self.mappingFile("environments:\n  sbx: { account: \"111111111111\", region: us-east-1, artifactBucket: artifacts }\n")
         let result = try Self.stacks(["deploy", "url-shortener", "--env", "sbx", "--environments", file])
         #expect(result.status != 0)
         #expect(result.stdout.hasPrefix("No AWS credentials found (looked in environment variables, "), "\(result.stdout)")
