@@ -13,13 +13,8 @@ extension StacksCommand {
         var region: String?
 
         mutating func run() async throws {
-            do {
-                let session = try await IdentityResolver.current.whoami(profile: profile, region: region)
-                for line in WhoAmI.lines(session) { print(line) }
-            } catch {
-                print("\(error)")
-                throw ExitCode.failure
-            }
+            let session = try await IdentityResolver.current.whoami(profile: profile, region: region)
+            for line in WhoAmI.lines(session) { print(line) }
         }
     }
 }

@@ -69,4 +69,12 @@ import Testing
         #expect(!result.stdout.contains(moto.secretAccessKey))
         #expect(!result.stdout.contains(moto.accessKeyID))
     }
+
+    @Test func whoamiWithoutCredentialsIsOneSentenceOnStandardError() throws {
+        let result = try Self.stacks(["whoami"], environment: ["AWS_REGION": "us-east-1"])
+        #expect(result.status != 0)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("Error: No AWS credentials found (looked in environment variables, "), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
 }
