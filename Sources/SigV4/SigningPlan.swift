@@ -72,7 +72,7 @@ struct SigningPlan {
         } else {
             switch request.body {
             case .empty: payloadHash = Self.emptySHA256
-            case .bytes(let bytes): bodyDigest = SHA256.hash(data: bytes)
+            case .bytes(let bytes): bodyDigest = Self.sha256(bytes)
             case .unsigned: payloadHash = "UNSIGNED-PAYLOAD"
             case .precomputedHash(let hash): payloadHash = hash
             }
@@ -155,8 +155,15 @@ struct SigningPlan {
         toSign.append(0x0A)
         toSign.append(contentsOf: scope.utf8)
         toSign.append(0x0A)
-        Hex.append(SHA256.hash(data: text), to: &toSign)
+        Hex.append(Self.sha256(text), to: &toSign)
         stringToSignBytes = toSign
+    }
+
+    /// SHA-256 through a buffer pointer rather than the generic `DataProtocol` path.
+    static func sha256(_ bytes: [UInt8]) -> SHA256.Digest {
+        var hasher = SHA256()
+        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return hasher.finalize()
     }
 
     /// Sorts `headers` by name (stable: duplicates keep their order) and returns the distinct names joined by `;`.
@@ -173,15 +180,29 @@ struct SigningPlan {
             headers[position] = header
             index += 1
         }
-        var list: [UInt8] = []
-        list.reserveCapacity(headers.count * 16)
+        var length = 0
         var previous: String?
         for header in headers where header.name != previous {
-            if previous != nil { list.append(UInt8(ascii: ";")) }
-            list.append(contentsOf: header.name.utf8)
+            length += header.name.utf8.count + (previous == nil ? 0 : 1)
             previous = header.name
         }
-        return String(decoding: list, as: UTF8.self)
+        let sorted = headers
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var position = 0
+            var previous: String?
+            for header in sorted where header.name != previous {
+                if previous != nil {
+                    buffer[position] = UInt8(ascii: ";")
+                    position += 1
+                }
+                for byte in header.name.utf8 {
+                    buffer[position] = byte
+                    position += 1
+                }
+                previous = header.name
+            }
+            return position
+        }
     }
 
     /// Byte-wise (UTF-8) order, as SigV4 sorts names.
@@ -202,9 +223,19 @@ struct SigningPlan {
         }
     }
 
+    /// ASCII-lowercased `name`, written in place without an intermediate array (names up to 15 bytes stay inline,
+    /// with no allocation at all).
     static func lowercased(_ name: String) -> String {
         if !name.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) { return name }
-        return String(decoding: name.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        let utf8 = name.utf8
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var index = 0
+            for byte in utf8 {
+                buffer[index] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                index += 1
+            }
+            return index
+        }
     }
 
     @inline(__always)
@@ -217,6 +248,26 @@ struct SigningPlan {
     static func appendTrimmed(_ value: String, to output: inout [UInt8]) {
         var value = value
         value.withUTF8 { bytes in
+            // The usual value has nothing to trim or collapse: copy it whole.
+            if let first = bytes.first, let last = bytes.last, !isWhitespace(first), !isWhitespace(last) {
+                var clean = true
+                var previousWasSpace = false
+                for byte in bytes {
+                    if byte == 0x20 {
+                        if previousWasSpace { clean = false; break }
+                        previousWasSpace = true
+                    } else if isWhitespace(byte) {
+                        clean = false
+                        break
+                    } else {
+                        previousWasSpace = false
+                    }
+                }
+                if clean {
+                    output.append(contentsOf: bytes)
+                    return
+                }
+            }
             var index = 0
             var first = true
             while index < bytes.count {
