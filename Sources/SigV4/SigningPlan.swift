@@ -249,6 +249,10 @@ struct SigningPlan {
         var value = value
         value.withUTF8 { bytes in
             // The usual value has nothing to trim or collapse: copy it whole.
+            if !bytes.isEmpty && !Self.containsByteBelow0x21(bytes) {
+                output.append(contentsOf: bytes)
+                return
+            }
             if let first = bytes.first, let last = bytes.last, !isWhitespace(first), !isWhitespace(last) {
                 var clean = true
                 var previousWasSpace = false
@@ -281,6 +285,25 @@ struct SigningPlan {
                 }
             }
         }
+    }
+
+    /// Whether any byte is a space or a control character (below 0x21), checked eight bytes at a time.
+    @inline(__always)
+    static func containsByteBelow0x21(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // "Has a byte less than n" (n = 0x21): exact as a yes/no test.
+            if (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] < 0x21 { return true }
+            index += 1
+        }
+        return false
     }
 
     static func trimmed(_ value: String) -> [UInt8] {
