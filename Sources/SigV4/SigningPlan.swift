@@ -180,14 +180,11 @@ struct SigningPlan {
             headers[position] = header
             index += 1
         }
-        var length = 0
-        var previous: String?
-        for header in headers where header.name != previous {
-            length += header.name.utf8.count + (previous == nil ? 0 : 1)
-            previous = header.name
-        }
+        // At most every name and a separator each; duplicates (already adjacent) are written once.
+        var capacity = 0
+        for header in headers { capacity += header.name.utf8.count + 1 }
         let sorted = headers
-        return String(unsafeUninitializedCapacity: length) { buffer in
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
             var position = 0
             var previous: String?
             for header in sorted where header.name != previous {
@@ -195,10 +192,7 @@ struct SigningPlan {
                     buffer[position] = UInt8(ascii: ";")
                     position += 1
                 }
-                for byte in header.name.utf8 {
-                    buffer[position] = byte
-                    position += 1
-                }
+                position = Signer.copyUTF8(header.name, into: buffer, at: position)
                 previous = header.name
             }
             return position
