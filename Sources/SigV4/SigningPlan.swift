@@ -220,7 +220,11 @@ struct SigningPlan {
     /// ASCII-lowercased `name`, written in place without an intermediate array (names up to 15 bytes stay inline,
     /// with no allocation at all).
     static func lowercased(_ name: String) -> String {
-        if !name.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) { return name }
+        var name = name
+        let hasUppercase = name.withUTF8 { bytes in
+            bytes.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+        }
+        if !hasUppercase { return name }
         let utf8 = name.utf8
         return String(unsafeUninitializedCapacity: utf8.count) { buffer in
             var index = 0
