@@ -6,6 +6,8 @@ struct AMZDate: Sendable, Hashable {
     let dateTime: String
     /// `YYYYMMDD`, in UTC.
     var dateStamp: Substring { dateTime.prefix(8) }
+    /// Days since 1970-01-01 (UTC): the signing key changes when this does.
+    let day: Int
 
     /// Formats `date` in UTC without a `DateFormatter` (whole seconds, rounded down).
     init(_ date: Date) {
@@ -27,26 +29,30 @@ struct AMZDate: Sendable, Hashable {
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
 
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16)
-        func append(_ value: Int, digits: Int) {
-            var divisor = 1
-            for _ in 1..<digits { divisor *= 10 }
-            var remaining = value
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(remaining / divisor % 10))
-                remaining %= divisor
-                divisor /= 10
+        self.day = days
+        // Written straight into the string's storage: one allocation, no intermediate array.
+        dateTime = String(unsafeUninitializedCapacity: 16) { buffer in
+            var position = 0
+            func append(_ value: Int, digits: Int) {
+                var remaining = value
+                var index = position + digits - 1
+                while index >= position {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: remaining % 10)
+                    remaining /= 10
+                    index -= 1
+                }
+                position += digits
             }
+            append(year, digits: 4)
+            append(month, digits: 2)
+            append(day, digits: 2)
+            buffer[position] = UInt8(ascii: "T")
+            position += 1
+            append(secondOfDay / 3_600, digits: 2)
+            append(secondOfDay / 60 % 60, digits: 2)
+            append(secondOfDay % 60, digits: 2)
+            buffer[position] = UInt8(ascii: "Z")
+            return position + 1
         }
-        append(year, digits: 4)
-        append(month, digits: 2)
-        append(day, digits: 2)
-        bytes.append(UInt8(ascii: "T"))
-        append(secondOfDay / 3_600, digits: 2)
-        append(secondOfDay / 60 % 60, digits: 2)
-        append(secondOfDay % 60, digits: 2)
-        bytes.append(UInt8(ascii: "Z"))
-        dateTime = String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -19,6 +19,20 @@ enum Hex {
         }
     }
 
+    /// Writes the hex of `bytes` at the start of `output`, which must hold twice as many bytes.
+    static func write(_ bytes: some ContiguousBytes, into output: UnsafeMutableBufferPointer<UInt8>) {
+        bytes.withUnsafeBytes { input in
+            digits.withUTF8Buffer { digits in
+                var position = 0
+                for byte in input {
+                    output[position] = digits[Int(byte >> 4)]
+                    output[position + 1] = digits[Int(byte & 0x0F)]
+                    position += 2
+                }
+            }
+        }
+    }
+
     /// Hex of a digest or other contiguous bytes, written in one allocation.
     static func encode(_ bytes: some ContiguousBytes) -> String {
         bytes.withUnsafeBytes { input in

@@ -61,21 +61,36 @@ public struct Signer: Sendable {
     public func sign(_ request: SigningRequest, date: Date) -> [(name: String, value: String)] {
         let amzDate = AMZDate(date)
         let key = key(for: amzDate)
-        let plan = SigningPlan(signer: self, request: request, date: amzDate, scope: key.scope, query: nil)
-        var authorization: [UInt8] = []
-        authorization.reserveCapacity(
-            120 + credentials.accessKeyID.utf8.count + plan.scope.utf8.count + plan.signedHeaders.utf8.count
-        )
-        authorization.append(contentsOf: "AWS4-HMAC-SHA256 Credential=".utf8)
-        authorization.append(contentsOf: credentials.accessKeyID.utf8)
-        authorization.append(UInt8(ascii: "/"))
-        authorization.append(contentsOf: plan.scope.utf8)
-        authorization.append(contentsOf: ", SignedHeaders=".utf8)
-        authorization.append(contentsOf: plan.signedHeaders.utf8)
-        authorization.append(contentsOf: ", Signature=".utf8)
-        Hex.append(key.authenticationCode(for: plan.stringToSignBytes), to: &authorization)
+        var plan = SigningPlan(signer: self, request: request, date: amzDate, scope: key.scope, query: nil)
+        let signature = key.authenticationCode(for: plan.stringToSignBytes)
+        let prefix: StaticString = "AWS4-HMAC-SHA256 Credential="
+        let length = prefix.utf8CodeUnitCount + credentials.accessKeyID.utf8.count + 1 + plan.scope.utf8.count
+            + ", SignedHeaders=".utf8.count + plan.signedHeaders.utf8.count + ", Signature=".utf8.count + 64
+        // Written straight into the string's storage: one allocation, no intermediate array.
+        let authorization = String(unsafeUninitializedCapacity: length) { buffer in
+            var position = 0
+            func put(_ text: String) {
+                position = Self.copyUTF8(text, into: buffer, at: position)
+            }
+            prefix.withUTF8Buffer { bytes in
+                for byte in bytes {
+                    buffer[position] = byte
+                    position += 1
+                }
+            }
+            put(credentials.accessKeyID)
+            put("/")
+            put(plan.scope)
+            put(", SignedHeaders=")
+            put(plan.signedHeaders)
+            put(", Signature=")
+            Hex.write(signature, into: UnsafeMutableBufferPointer(rebasing: buffer[position...]))
+            return position + 64
+        }
+        // Taken out of the plan so that appending does not copy the array.
         var headers = plan.headersToSend
-        headers.append(("Authorization", String(decoding: authorization, as: UTF8.self)))
+        plan.headersToSend = []
+        headers.append(("Authorization", authorization))
         return headers
     }
 
@@ -144,9 +159,19 @@ public struct Signer: Sendable {
 
     /// The signing key for `date` (HMAC chain over date, region, service and `aws4_request`), cached per day.
     public func signingKey(date: Date) -> SymmetricKey {
-        keyCache.key(
-            secret: credentials.secretAccessKey, dateStamp: AMZDate(date).dateStamp, region: region, service: service
-        ).symmetricKey
+        keyCache.key(secret: credentials.secretAccessKey, date: AMZDate(date), region: region, service: service)
+            .symmetricKey
+    }
+
+    /// Copies `text`'s UTF-8 into `buffer` at `position` and returns the position after it.
+    @inline(__always)
+    static func copyUTF8(_ text: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at position: Int) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, let target = buffer.baseAddress else { return position }
+            (target + position).update(from: base, count: bytes.count)
+            return position + bytes.count
+        }
     }
 
     private func queryExpiry(_ forQuery: Bool, _ expires: Int?) -> Int? {
@@ -154,7 +179,7 @@ public struct Signer: Sendable {
     }
 
     private func key(for date: AMZDate) -> SigningKey {
-        keyCache.key(secret: credentials.secretAccessKey, dateStamp: date.dateStamp, region: region, service: service)
+        keyCache.key(secret: credentials.secretAccessKey, date: date, region: region, service: service)
     }
 
     private func plan(_ request: SigningRequest, date: Date, query expires: Int?) -> SigningPlan {

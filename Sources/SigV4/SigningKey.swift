@@ -39,8 +39,14 @@ struct SigningKey: @unchecked Sendable {
 
     /// HMAC-SHA256 of `message` under this key.
     func authenticationCode(for message: [UInt8]) -> SHA256.Digest {
+        message.withUnsafeBytes { authenticationCode(for: $0) }
+    }
+
+    /// HMAC-SHA256 of `message` under this key (hashed through a buffer pointer, not the generic `DataProtocol`
+    /// path).
+    func authenticationCode(for message: UnsafeRawBufferPointer) -> SHA256.Digest {
         var innerHash = inner
-        innerHash.update(data: message)
+        innerHash.update(bufferPointer: message)
         var outerHash = outer
         innerHash.finalize().withUnsafeBytes { outerHash.update(bufferPointer: $0) }
         return outerHash.finalize()

@@ -5,20 +5,20 @@ import Foundation
 final class SigningKeyCache: @unchecked Sendable {
     private let lock = NSLock()
     // Guarded by `lock`.
-    private var dateStamp: Substring = ""
+    private var day = Int.min
     private var key: SigningKey?
 
-    func key(secret: String, dateStamp: Substring, region: String, service: String) -> SigningKey {
+    func key(secret: String, date: AMZDate, region: String, service: String) -> SigningKey {
         lock.lock()
-        if let key, self.dateStamp == dateStamp {
+        if let key, day == date.day {
             lock.unlock()
             return key
         }
         lock.unlock()
-        let derived = SigningKey(secret: secret, dateStamp: dateStamp, region: region, service: service)
+        let derived = SigningKey(secret: secret, dateStamp: date.dateStamp, region: region, service: service)
         lock.lock()
-        self.dateStamp = dateStamp
-        self.key = derived
+        day = date.day
+        key = derived
         lock.unlock()
         return derived
     }

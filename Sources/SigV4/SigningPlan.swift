@@ -72,7 +72,7 @@ struct SigningPlan {
         } else {
             switch request.body {
             case .empty: payloadHash = Self.emptySHA256
-            case .bytes(let bytes): bodyDigest = SHA256.hash(data: bytes)
+            case .bytes(let bytes): bodyDigest = Self.sha256(bytes)
             case .unsigned: payloadHash = "UNSIGNED-PAYLOAD"
             case .precomputedHash(let hash): payloadHash = hash
             }
@@ -155,8 +155,15 @@ struct SigningPlan {
         toSign.append(0x0A)
         toSign.append(contentsOf: scope.utf8)
         toSign.append(0x0A)
-        Hex.append(SHA256.hash(data: text), to: &toSign)
+        Hex.append(Self.sha256(text), to: &toSign)
         stringToSignBytes = toSign
+    }
+
+    /// SHA-256 through a buffer pointer rather than the generic `DataProtocol` path.
+    static func sha256(_ bytes: [UInt8]) -> SHA256.Digest {
+        var hasher = SHA256()
+        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return hasher.finalize()
     }
 
     /// Sorts `headers` by name (stable: duplicates keep their order) and returns the distinct names joined by `;`.
@@ -173,15 +180,23 @@ struct SigningPlan {
             headers[position] = header
             index += 1
         }
-        var list: [UInt8] = []
-        list.reserveCapacity(headers.count * 16)
-        var previous: String?
-        for header in headers where header.name != previous {
-            if previous != nil { list.append(UInt8(ascii: ";")) }
-            list.append(contentsOf: header.name.utf8)
-            previous = header.name
+        // At most every name and a separator each; duplicates (already adjacent) are written once.
+        var capacity = 0
+        for header in headers { capacity += header.name.utf8.count + 1 }
+        let sorted = headers
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var position = 0
+            var previous: String?
+            for header in sorted where header.name != previous {
+                if previous != nil {
+                    buffer[position] = UInt8(ascii: ";")
+                    position += 1
+                }
+                position = Signer.copyUTF8(header.name, into: buffer, at: position)
+                previous = header.name
+            }
+            return position
         }
-        return String(decoding: list, as: UTF8.self)
     }
 
     /// Byte-wise (UTF-8) order, as SigV4 sorts names.
@@ -202,9 +217,23 @@ struct SigningPlan {
         }
     }
 
+    /// ASCII-lowercased `name`, written in place without an intermediate array (names up to 15 bytes stay inline,
+    /// with no allocation at all).
     static func lowercased(_ name: String) -> String {
-        if !name.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) { return name }
-        return String(decoding: name.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        var name = name
+        let hasUppercase = name.withUTF8 { bytes in
+            bytes.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+        }
+        if !hasUppercase { return name }
+        let utf8 = name.utf8
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var index = 0
+            for byte in utf8 {
+                buffer[index] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                index += 1
+            }
+            return index
+        }
     }
 
     @inline(__always)
@@ -217,6 +246,30 @@ struct SigningPlan {
     static func appendTrimmed(_ value: String, to output: inout [UInt8]) {
         var value = value
         value.withUTF8 { bytes in
+            // The usual value has nothing to trim or collapse: copy it whole.
+            if !bytes.isEmpty && !Self.containsByteBelow0x21(bytes) {
+                output.append(contentsOf: bytes)
+                return
+            }
+            if let first = bytes.first, let last = bytes.last, !isWhitespace(first), !isWhitespace(last) {
+                var clean = true
+                var previousWasSpace = false
+                for byte in bytes {
+                    if byte == 0x20 {
+                        if previousWasSpace { clean = false; break }
+                        previousWasSpace = true
+                    } else if isWhitespace(byte) {
+                        clean = false
+                        break
+                    } else {
+                        previousWasSpace = false
+                    }
+                }
+                if clean {
+                    output.append(contentsOf: bytes)
+                    return
+                }
+            }
             var index = 0
             var first = true
             while index < bytes.count {
@@ -230,6 +283,25 @@ struct SigningPlan {
                 }
             }
         }
+    }
+
+    /// Whether any byte is a space or a control character (below 0x21), checked eight bytes at a time.
+    @inline(__always)
+    static func containsByteBelow0x21(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // "Has a byte less than n" (n = 0x21): exact as a yes/no test.
+            if (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] < 0x21 { return true }
+            index += 1
+        }
+        return false
     }
 
     static func trimmed(_ value: String) -> [UInt8] {

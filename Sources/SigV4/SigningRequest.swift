@@ -72,8 +72,17 @@ public struct SigningRequest: Sendable {
     /// scheme's default.
     var hostHeaderValue: String {
         var host = url.host(percentEncoded: true) ?? ""
-        if host.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) { host = host.lowercased() }
-        if host.utf8.contains(UInt8(ascii: ":")) { host = "[" + host + "]" }
+        // One pass over the bytes for both questions (the usual host has neither).
+        var hasUppercase = false
+        var hasColon = false
+        host.withUTF8 { bytes in
+            for byte in bytes {
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { hasUppercase = true }
+                if byte == UInt8(ascii: ":") { hasColon = true }
+            }
+        }
+        if hasUppercase { host = host.lowercased() }
+        if hasColon { host = "[" + host + "]" }
         if let port = url.port {
             let scheme = url.scheme?.lowercased()
             let isDefault = (scheme == "http" && port == 80) || (scheme == "https" && port == 443)

@@ -22,10 +22,30 @@ enum SigV4Benchmark {
             ("SigV4 sign (Swift), \(body.count)-byte CloudFormation request", ours, "signatures/s")
         ]
         if let botocore = botocoreSignaturesPerSecond(body: body) {
-            results.append(("SigV4 sign (botocore SigV4Auth), same request", botocore, "signatures/s"))
-            results.append(("SigV4 sign speed-up over botocore", ours / botocore, "×"))
+            results.append(("SigV4 sign (botocore SigV4Auth), same request", botocore.rate, "signatures/s"))
+            // Both sides must have signed the very same request, or the ratio means nothing.
+            let same = botocore.authorization == swiftAuthorization(body: body)
+            results.append(("SigV4 same Authorization header as botocore (1 = yes)", same ? 1 : 0, ""))
+            results.append(("SigV4 sign speed-up over botocore", same ? ours / botocore.rate : 0, "×"))
         }
         return results
+    }
+
+    static let credentials = Credentials(
+        accessKeyID: "ASIAIOSFODNN7EXAMPLE",
+        secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+        sessionToken: String(repeating: "IQoJb3JpZ2luX2VjEXAMPLETOKEN", count: 12)
+    )
+    /// 2026-11-21T12:00:00Z, the time bench.py signs at.
+    static let date = Date(timeIntervalSince1970: 1_795_262_400)
+    static let contentType = "application/x-www-form-urlencoded; charset=utf-8"
+
+    /// The Authorization header the timed loop produces, to compare with botocore's.
+    static func swiftAuthorization(body: [UInt8]) -> String? {
+        guard let url = URL(string: "https://cloudformation.us-east-1.amazonaws.com/") else { return nil }
+        let signer = Signer(credentials: credentials, region: "us-east-1", service: "cloudformation")
+        let request = SigningRequest(method: "POST", url: url, headers: [("Content-Type", contentType)], body: .bytes(body))
+        return signer.sign(request, date: date).first { $0.name == "Authorization" }?.value
     }
 
     /// A CreateChangeSet form body of about 2 KB (the same recipe as bench.py's `default_body`).
@@ -55,19 +75,8 @@ enum SigV4Benchmark {
     }
 
     static func swiftSignaturesPerSecond(body: [UInt8]) -> Double {
-        let signer = Signer(
-            credentials: Credentials(
-                accessKeyID: "ASIAIOSFODNN7EXAMPLE",
-                secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-                sessionToken: String(repeating: "IQoJb3JpZ2luX2VjEXAMPLETOKEN", count: 12)
-            ),
-            region: "us-east-1",
-            service: "cloudformation"
-        )
+        let signer = Signer(credentials: credentials, region: "us-east-1", service: "cloudformation")
         guard let url = URL(string: "https://cloudformation.us-east-1.amazonaws.com/") else { return 0 }
-        // 2026-11-21T12:00:00Z, the time bench.py signs at.
-        let date = Date(timeIntervalSince1970: 1_795_262_400)
-        let contentType = "application/x-www-form-urlencoded; charset=utf-8"
         var checksum = 0
         func signOnce() {
             let request = SigningRequest(
@@ -94,8 +103,9 @@ enum SigV4Benchmark {
         return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 
-    /// Runs bench.py with python3 from PATH on the same body; nil when Python, botocore or the script is missing.
-    static func botocoreSignaturesPerSecond(body: [UInt8]) -> Double? {
+    /// Runs bench.py with python3 from PATH on the same body: its rate and the Authorization header it produced;
+    /// nil when Python, botocore or the script is missing.
+    static func botocoreSignaturesPerSecond(body: [UInt8]) -> (rate: Double, authorization: String)? {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Tests/SigV4Tests/botocore/bench.py").standardizedFileURL
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
@@ -112,7 +122,7 @@ enum SigV4Benchmark {
             process.executableURL = python
             process.arguments = [
                 script.path, "--value-only", "--rounds", String(rounds), "--iterations", String(botocoreIterations),
-                "--body-file", bodyFile.path,
+                "--body-file", bodyFile.path, "--with-authorization",
             ]
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
@@ -120,7 +130,9 @@ enum SigV4Benchmark {
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else { return nil }
-            return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+            guard lines.count == 2, let rate = Double(lines[0].trimmingCharacters(in: .whitespaces)) else { return nil }
+            return (rate, String(lines[1]))
         } catch {
             return nil
         }

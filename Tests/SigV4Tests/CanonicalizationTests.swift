@@ -97,8 +97,26 @@ import Testing
         ("a\r\n\tb", "a b"),
         ("", ""),
         ("   ", ""),
+        ("abcdefghijklmnop\u{0B}qrstuvw", "abcdefghijklmnop qrstuvw"),
+        ("abcdefgh  ijklmnopqrstuvwxyz01", "abcdefgh ijklmnopqrstuvwxyz01"),
+        ("h\u{E9}h\u{E9}h\u{E9}h\u{E9}h\u{E9}h\u{E9}\u{7F}~!", "h\u{E9}h\u{E9}h\u{E9}h\u{E9}h\u{E9}h\u{E9}\u{7F}~!"),
+        ("0123456789abcdef0123456789abcdef\n", "0123456789abcdef0123456789abcdef"),
     ])
     func headerValueTrimming(value: String, expected: String) {
         #expect(String(decoding: SigningPlan.trimmed(value), as: UTF8.self) == expected)
+    }
+
+    /// The word-at-a-time test agrees with a byte-by-byte one, wherever the byte sits and whatever surrounds it.
+    @Test(arguments: [UInt8](0...0x22) + [0x7F, 0x80, 0xA0, 0xC3, 0xFF])
+    func byteBelow0x21Detection(byte: UInt8) {
+        for length in 1...19 {
+            for position in 0..<length {
+                var bytes = [UInt8](repeating: UInt8(ascii: "~"), count: length)
+                for index in 0..<length where index % 3 == 1 { bytes[index] = 0xE9 }
+                bytes[position] = byte
+                let found = bytes.withUnsafeBufferPointer { SigningPlan.containsByteBelow0x21($0) }
+                #expect(found == bytes.contains { $0 < 0x21 }, "length \(length), position \(position)")
+            }
+        }
     }
 }

@@ -135,7 +135,8 @@ public final class AWSClient: Sendable {
             throw AWSClientError.credentials(provider: credentialProvider.name, error: error)
         }
         let isS3 = service.signingName == "s3"
-        let signer = Signer(
+        // One signer per (credentials, region, service), reused across requests, so its day's signing key is too.
+        let signer = SignerCache.shared.signer(
             credentials: credentials,
             region: endpoint.region,
             service: service.signingName,

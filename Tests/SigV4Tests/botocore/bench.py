@@ -6,10 +6,12 @@ cloudformation.us-east-1.amazonaws.com with a form body of about 2 KB (Action=Cr
 header and temporary credentials (session token), signed with botocore.auth.SigV4Auth at a fixed time. Each
 iteration builds a fresh AWSRequest and calls add_auth, as botocore does for every call.
 
-Usage: bench.py [--rounds R] [--iterations N] [--body-file PATH] [--value-only]
+Usage: bench.py [--rounds R] [--iterations N] [--body-file PATH] [--value-only] [--with-authorization]
   --rounds       rounds of N signatures each, timed in thread CPU time; the best round counts
   --body-file    sign this body instead of the built-in one (the Swift benchmark passes its own)
   --value-only   print only the number
+  --with-authorization  also print, on a second line, the Authorization header botocore produced (the Swift
+                 benchmark checks that it signed the very same request)
 """
 
 import argparse
@@ -51,6 +53,14 @@ def default_body():
     return "&".join(f"{quote(k, safe='-_.~')}={quote(v, safe='-_.~')}" for k, v in fields).encode()
 
 
+def authorization(body):
+    botocore.auth.get_current_datetime = lambda *args, **kwargs: SIGNING_TIME
+    signer = botocore.auth.SigV4Auth(CREDENTIALS, "cloudformation", "us-east-1")
+    request = AWSRequest(method="POST", url=URL, data=body, headers={"Content-Type": CONTENT_TYPE})
+    signer.add_auth(request)
+    return request.headers["Authorization"]
+
+
 def signatures_per_second(body, iterations):
     botocore.auth.get_current_datetime = lambda *args, **kwargs: SIGNING_TIME
     signer = botocore.auth.SigV4Auth(CREDENTIALS, "cloudformation", "us-east-1")
@@ -67,6 +77,7 @@ def main():
     parser.add_argument("--iterations", type=int, default=4_000)
     parser.add_argument("--body-file")
     parser.add_argument("--value-only", action="store_true")
+    parser.add_argument("--with-authorization", action="store_true")
     arguments = parser.parse_args()
     body = default_body()
     if arguments.body_file:
@@ -78,6 +89,8 @@ def main():
         print(f"{rate:.0f}")
     else:
         print(f"botocore SigV4Auth: {rate:.0f} signatures/s ({len(body)}-byte body, best of {arguments.rounds} rounds of {arguments.iterations})")
+    if arguments.with_authorization:
+        print(authorization(body))
 
 
 if __name__ == "__main__":
