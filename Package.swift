@@ -5,7 +5,7 @@ import PackageDescription
 // Every target below depends only on targets above it in this list.
 let package = Package(
     name: "stacks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "stacks", targets: ["StacksExecutable"]),
         .executable(name: "stacks-codegen", targets: ["ResourceGenerator"]),

@@ -67,9 +67,8 @@ final class SchemaNode: Decodable, Sendable {
         isStateful = try container.decodeIfPresent(Int.self, forKey: .isStateful) == 1
     }
 
-    /// The constraint data of a generated type, decoded; `nil` for a type without generated code.
+    /// The constraint data of a generated type, decoded once per process; `nil` for a type without generated code.
     static func root(of type: ResourceType) -> SchemaNode? {
-        guard let data = ResourceSchemas.schemaData(for: type.rawValue) else { return nil }
-        return try? JSONDecoder().decode(SchemaNode.self, from: Data(data.utf8))
+        SchemaCache.shared.root(of: type)
     }
 }

@@ -117,7 +117,7 @@ struct SchemaValidator {
             report(path, "\(subject(path)) is \(length) characters long, but CloudFormation accepts at most \(Self.number(maximum)).")
         } else if let minimum = node.minLength, Double(length) < minimum {
             report(path, "\(subject(path)) is \(length) characters long, but CloudFormation accepts at least \(Self.number(minimum)).")
-        } else if let pattern = node.pattern, let regex = try? Regex(pattern), text.firstMatch(of: regex) == nil {
+        } else if let pattern = node.pattern, let regex = SchemaCache.shared.regex(pattern), text.firstMatch(of: regex) == nil {
             report(path, "\(subject(path)) is \(shown), which does not match the pattern '\(pattern)' CloudFormation requires.")
         }
         if node.type == "integer" || node.type == "number", let number = Double(text) {
