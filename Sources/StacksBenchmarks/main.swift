@@ -9,37 +9,27 @@ let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComp
 print("warning: a debug build; run `swift run -c release stacks-bench` for figures worth quoting")
 #endif
 
-func section(_ title: String, _ body: () throws -> [String]) {
+func section(_ title: String, _ body: () async throws -> [String]) async {
     print("== \(title)")
     do {
-        for line in try body() { print(line) }
+        for line in try await body() { print(line) }
     } catch {
         print("failed: \(error)")
     }
 }
 
-section("yaml") {
+await section("yaml") {
     YAMLBenchmark.run().map { "\($0.name): \(Measure.format($0.milliseconds)) ms" }
 }
-section("templates") { try TemplateBenchmark.run() }
-section("synth") {
+await section("templates") { try TemplateBenchmark.run() }
+await section("synth") {
     guard FileManager.default.isExecutableFile(atPath: binary) else { return ["skipped: no stacks binary next to stacks-bench"] }
     return try TemplateBenchmark.synthProcess(binary: binary, repository: repository)
 }
-section("sigv4") {
+await section("sigv4") {
     SigV4Benchmark.run().map { "\($0.name): \(Measure.format($0.value, decimals: 1)) \($0.unit)" }
 }
-print("== client")
-do {
-    for result in try await ClientBenchmark.run() {
-        print("\(result.name): \(Measure.format(result.value)) \(result.unit)")
-    }
-} catch {
-    print("failed: \(error)")
+await section("client") {
+    try await ClientBenchmark.run().map { "\($0.name): \(Measure.format($0.value)) \($0.unit)" }
 }
-print("== deploy")
-do {
-    for line in try await DeployBenchmark.run() { print(line) }
-} catch {
-    print("failed: \(error)")
-}
+await section("deploy") { try await DeployBenchmark.run() }
