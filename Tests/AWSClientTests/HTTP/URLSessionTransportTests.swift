@@ -37,7 +37,9 @@ import Testing
     }
 
     @Test func theDeadlineHoldsToTheMillisecond() async throws {
-        let server = try await ScriptedServer([.respond(status: 200, delay: 6)])
+        // The answer comes far later than any scheduling delay on a loaded machine, so only the deadline can end
+        // the call in time; the bounds below are loose for the same reason.
+        let server = try await ScriptedServer([.respond(status: 200, delay: 30)])
         defer { server.stop() }
         let clock = ContinuousClock()
         let start = clock.now
@@ -48,11 +50,11 @@ import Testing
         }
         let elapsed = clock.now - start
         #expect(elapsed >= .milliseconds(290))
-        #expect(elapsed < .seconds(4))
+        #expect(elapsed < .seconds(15))
     }
 
     @Test func cancellingTheTaskCancelsTheRequest() async throws {
-        let server = try await ScriptedServer([.respond(status: 200, delay: 8)])
+        let server = try await ScriptedServer([.respond(status: 200, delay: 30)])
         defer { server.stop() }
         let task = Task {
             try await URLSessionTransport().send(HTTPRequest(method: "GET", url: server.endpoint))
@@ -62,7 +64,7 @@ import Testing
         let clock = ContinuousClock()
         let start = clock.now
         let result = await task.result
-        #expect(clock.now - start < .seconds(5))
+        #expect(clock.now - start < .seconds(15))  // far below the 30 s answer; loose for a loaded machine
         guard case .failure(let error) = result else {
             Issue.record("a cancelled request returned a response")
             return
