@@ -64,11 +64,11 @@ let package = Package(
         ),
 
         // Tests mirror the source layout.
-        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"]),
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "AWSResourcesTests", dependencies: ["AWSResources"]),
         .testTarget(
-            name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["botocore"], resources: [.copy("Fixtures")]
+            name: "SigV4Tests", dependencies: ["SigV4", "TestSupport"], exclude: ["botocore"], resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSTestSupport"]),
         .testTarget(

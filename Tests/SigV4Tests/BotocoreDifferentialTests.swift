@@ -1,6 +1,7 @@
 import Foundation
 import SigV4
 import Testing
+import TestSupport
 
 /// Signs 10,000 seeded random requests with our signer and with botocore (sign.py, run once for the whole batch)
 /// and requires identical `Authorization` headers. See ``RandomRequest`` for the space the requests are drawn from.

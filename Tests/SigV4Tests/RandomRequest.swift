@@ -1,5 +1,6 @@
 import Foundation
 import SigV4
+import TestSupport
 
 /// A random request for the differential test against botocore, in the form sign.py reads.
 ///

@@ -47,10 +47,15 @@ public struct Command: Sendable {
         process.standardError = stderr
         process.standardInput = stdin
         try process.run()
-        if let input { stdin.fileHandleForWriting.write(input) }
-        try stdin.fileHandleForWriting.close()
-        // Read both pipes while the process runs, so a large output cannot block it.
+        // Write standard input and read both outputs at the same time, so neither a large input nor a large
+        // output can fill a pipe and block the other side.
         let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            if let input { stdin.fileHandleForWriting.write(input) }
+            try? stdin.fileHandleForWriting.close()
+            group.leave()
+        }
         nonisolated(unsafe) var errorData = Data()
         group.enter()
         DispatchQueue.global().async {
