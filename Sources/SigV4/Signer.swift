@@ -62,34 +62,10 @@ public struct Signer: Sendable {
         let amzDate = AMZDate(date)
         let key = key(for: amzDate)
         var plan = SigningPlan(signer: self, request: request, date: amzDate, scope: key.scope, query: nil)
-        let signature = key.authenticationCode(for: plan.stringToSignBytes)
-        let prefix: StaticString = "AWS4-HMAC-SHA256 Credential="
-        let length = prefix.utf8CodeUnitCount + credentials.accessKeyID.utf8.count + 1 + plan.scope.utf8.count
-            + ", SignedHeaders=".utf8.count + plan.signedHeaders.utf8.count + ", Signature=".utf8.count + 64
-        // Written straight into the string's storage: one allocation, no intermediate array.
-        let authorization = String(unsafeUninitializedCapacity: length) { buffer in
-            var position = 0
-            func put(_ text: String) {
-                position = Self.copyUTF8(text, into: buffer, at: position)
-            }
-            prefix.withUTF8Buffer { bytes in
-                for byte in bytes {
-                    buffer[position] = byte
-                    position += 1
-                }
-            }
-            put(credentials.accessKeyID)
-            put("/")
-            put(plan.scope)
-            put(", SignedHeaders=")
-            put(plan.signedHeaders)
-            put(", Signature=")
-            Hex.write(signature, into: UnsafeMutableBufferPointer(rebasing: buffer[position...]))
-            return position + 64
-        }
+        let authorization = plan.authorization(key: key, accessKeyID: credentials.accessKeyID)
         // Taken out of the plan so that appending does not copy the array.
-        var headers = plan.headersToSend
-        plan.headersToSend = []
+        var headers = plan.headers
+        plan.headers = []
         headers.append(("Authorization", authorization))
         return headers
     }
@@ -113,7 +89,7 @@ public struct Signer: Sendable {
         let amzDate = AMZDate(date)
         let key = key(for: amzDate)
         let plan = SigningPlan(signer: self, request: request, date: amzDate, scope: key.scope, query: expires)
-        let signature = Hex.encode(key.authenticationCode(for: plan.stringToSignBytes))
+        let signature = SigningPlan.hex(plan.signature(key: key))
         var target = request.rawPath
         target += "?"
         if let rawQuery = request.rawQuery, !rawQuery.isEmpty {
@@ -149,7 +125,7 @@ public struct Signer: Sendable {
         let plan = SigningPlan(
             signer: self, request: request, date: amzDate, scope: key.scope, query: queryExpiry(forQuery, expires)
         )
-        return Hex.encode(key.authenticationCode(for: plan.stringToSignBytes))
+        return SigningPlan.hex(plan.signature(key: key))
     }
 
     /// `date` as SigV4 writes it in `X-Amz-Date`: `20150830T123600Z` (UTC, whole seconds).
@@ -161,17 +137,6 @@ public struct Signer: Sendable {
     public func signingKey(date: Date) -> SymmetricKey {
         keyCache.key(secret: credentials.secretAccessKey, date: AMZDate(date), region: region, service: service)
             .symmetricKey
-    }
-
-    /// Copies `text`'s UTF-8 into `buffer` at `position` and returns the position after it.
-    @inline(__always)
-    static func copyUTF8(_ text: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at position: Int) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, let target = buffer.baseAddress else { return position }
-            (target + position).update(from: base, count: bytes.count)
-            return position + bytes.count
-        }
     }
 
     private func queryExpiry(_ forQuery: Bool, _ expires: Int?) -> Int? {

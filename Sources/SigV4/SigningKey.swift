@@ -2,8 +2,10 @@ import Crypto
 
 /// A derived SigV4 signing key, with the HMAC-SHA256 inner and outer hash states already keyed so that each
 /// signature costs only the hashing of the string to sign.
+///
+/// A class, so that handing it around costs one reference count rather than one per field.
 // The hash states are only ever copied (they are copy-on-write values), never mutated in place.
-struct SigningKey: @unchecked Sendable {
+final class SigningKey: @unchecked Sendable {
     let symmetricKey: SymmetricKey
     /// `date/region/service/aws4_request`.
     let scope: String
@@ -35,11 +37,6 @@ struct SigningKey: @unchecked Sendable {
         outer.update(data: outerPad)
         self.inner = inner
         self.outer = outer
-    }
-
-    /// HMAC-SHA256 of `message` under this key.
-    func authenticationCode(for message: [UInt8]) -> SHA256.Digest {
-        message.withUnsafeBytes { authenticationCode(for: $0) }
     }
 
     /// HMAC-SHA256 of `message` under this key (hashed through a buffer pointer, not the generic `DataProtocol`

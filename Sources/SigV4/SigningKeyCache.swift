@@ -1,25 +1,16 @@
-import Foundation
+import Synchronization
 
 /// Keeps the most recent ``SigningKey``: a signer's credentials, region and service are fixed, so only the date
 /// varies, and a key serves a whole UTC day.
-final class SigningKeyCache: @unchecked Sendable {
-    private let lock = NSLock()
-    // Guarded by `lock`.
-    private var day = Int.min
-    private var key: SigningKey?
+final class SigningKeyCache: Sendable {
+    private let latest = Mutex<(day: Int, key: SigningKey)?>(nil)
 
     func key(secret: String, date: AMZDate, region: String, service: String) -> SigningKey {
-        lock.lock()
-        if let key, day == date.day {
-            lock.unlock()
-            return key
+        if let latest = latest.withLock({ $0 }), latest.day == date.day {
+            return latest.key
         }
-        lock.unlock()
         let derived = SigningKey(secret: secret, dateStamp: date.dateStamp, region: region, service: service)
-        lock.lock()
-        day = date.day
-        key = derived
-        lock.unlock()
+        latest.withLock { $0 = (date.day, derived) }
         return derived
     }
 }

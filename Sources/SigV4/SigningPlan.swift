@@ -1,90 +1,97 @@
 import Crypto
 
-/// Everything one signing computes before the final HMAC: the headers or query parameters to add, the canonical
-/// request and the string to sign.
-struct SigningPlan {
+/// Everything one signing decides before any bytes are hashed: the headers to send and which of them are signed,
+/// the canonical URI and query, the payload hash, and for query signing the `X-Amz-*` parameters.
+///
+/// The canonical request and the string to sign are then written straight into buffers sized in advance (one for
+/// each, on the stack for usual sizes), so that a signature costs the hashing and little else.
+struct SigningPlan: ~Copyable {
     static let emptySHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
     /// Headers never signed, as in the AWS SDKs: hop-by-hop headers and ones proxies rewrite.
-    static func isUnsigned(_ lowercasedName: String) -> Bool {
-        switch lowercasedName {
-        case "authorization", "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
-            "trailer", "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id":
-            return true
-        default:
-            return false
+    static func isUnsigned(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 2: return ASCII.equalsIgnoringCase(name, "te")
+        case 6: return ASCII.equalsIgnoringCase(name, "expect")
+        case 7: return ASCII.equalsIgnoringCase(name, "trailer") || ASCII.equalsIgnoringCase(name, "upgrade")
+        case 10: return ASCII.equalsIgnoringCase(name, "connection") || ASCII.equalsIgnoringCase(name, "keep-alive")
+            || ASCII.equalsIgnoringCase(name, "user-agent")
+        case 13: return ASCII.equalsIgnoringCase(name, "authorization")
+        case 15: return ASCII.equalsIgnoringCase(name, "x-amzn-trace-id")
+        case 17: return ASCII.equalsIgnoringCase(name, "transfer-encoding")
+        case 18: return ASCII.equalsIgnoringCase(name, "proxy-authenticate")
+        case 19: return ASCII.equalsIgnoringCase(name, "proxy-authorization")
+        default: return false
         }
     }
 
+    let method: String
     let date: AMZDate
     let scope: String
-    /// Header signing: the headers to send, without `Authorization`.
-    var headersToSend: [(name: String, value: String)] = []
+    /// Header signing: the headers to send, without `Authorization`. Query signing: the request's headers and
+    /// `host`.
+    var headers: [(name: String, value: String)] = []
+    /// The signed headers in canonical order: by lowercased name, duplicates in their original order (adjacent,
+    /// so that their values are joined with commas).
+    private var signed: [SignedHeader] = []
+    /// The length of the signed header list (`content-type;host;x-amz-date`).
+    private(set) var signedHeaderListLength = 0
+    private var canonicalURI = ""
+    private var canonicalQuery = ""
+    /// The payload hash as text, unless it is the body's digest.
+    private var payloadHash = ""
+    private var bodyDigest: SHA256.Digest?
     /// Query signing: the `X-Amz-*` parameters to append, values encoded, in the order the URL carries them.
-    var queryParametersInURLOrder: [(name: String, value: String)] = []
-    var signedHeaders = ""
-    var canonicalRequestBytes: [UInt8] = []
-    var stringToSignBytes: [UInt8] = []
-
-    var canonicalRequest: String { String(decoding: canonicalRequestBytes, as: UTF8.self) }
-    var stringToSign: String { String(decoding: stringToSignBytes, as: UTF8.self) }
+    private(set) var queryParametersInURLOrder: [(name: String, value: String)] = []
 
     /// `query` is nil for header signing, or the expiry in seconds for query signing.
-    init(signer: Signer, request: SigningRequest, date: AMZDate, scope: String, query expires: Int?) {
+    init(signer: borrowing Signer, request: borrowing SigningRequest, date: AMZDate, scope: String, query expires: Int?) {
+        method = request.method
         self.date = date
         self.scope = scope
-        let rawPath = request.rawPath
         // An empty token is no token, as in botocore.
         let token = signer.credentials.sessionToken.flatMap { $0.isEmpty ? nil : $0 }
         let signsToken = token != nil && signer.sessionTokenPlacement == .signed
 
-        // Headers: the request's own, then what signing adds; `signed` holds lowercased names of signed ones.
-        var headers: [(name: String, value: String)] = []
-        headers.reserveCapacity(request.headers.count + 6)
-        var signed: [(name: String, value: String)] = []
+        let wire = request.wireParts
+        headers.reserveCapacity(request.headers.count + 5)
         signed.reserveCapacity(request.headers.count + 4)
         var hasHost = false
         var providedPayloadHash: String?
         for header in request.headers {
-            let name = Self.lowercased(header.name)
+            let name = header.name
             if expires == nil {
-                if name == "authorization" || name == "x-amz-date" { continue }
-                if name == "x-amz-security-token" && token != nil { continue }
+                if ASCII.equalsIgnoringCase(name, "authorization") || ASCII.equalsIgnoringCase(name, "x-amz-date") {
+                    continue
+                }
+                if token != nil && ASCII.equalsIgnoringCase(name, "x-amz-security-token") { continue }
             }
-            if name == "host" { hasHost = true }
-            if name == "x-amz-content-sha256" && providedPayloadHash == nil {
-                providedPayloadHash = String(decoding: Self.trimmed(header.value), as: UTF8.self)
+            if !hasHost && ASCII.equalsIgnoringCase(name, "host") { hasHost = true }
+            if providedPayloadHash == nil && ASCII.equalsIgnoringCase(name, "x-amz-content-sha256") {
+                providedPayloadHash = Self.trimmed(header.value)
             }
-            headers.append(header)
-            if !Self.isUnsigned(name) { signed.append((name, header.value)) }
+            add(header, signed: !Self.isUnsigned(name))
         }
-        if !hasHost {
-            let host = request.hostHeaderValue
-            headers.append(("host", host))
-            signed.append(("host", host))
-        }
+        if !hasHost { add(("host", wire.host), signed: true) }
 
-        // The payload hash as text, or the body's digest (written as hex straight into the canonical request).
-        var payloadHash = ""
-        var bodyDigest: SHA256.Digest?
         if let providedPayloadHash {
             payloadHash = providedPayloadHash
         } else {
             switch request.body {
             case .empty: payloadHash = Self.emptySHA256
-            case .bytes(let bytes): bodyDigest = Self.sha256(bytes)
+            case .bytes(let bytes): bodyDigest = bytes.withUnsafeBytes(Self.sha256)
             case .unsigned: payloadHash = "UNSIGNED-PAYLOAD"
             case .precomputedHash(let hash): payloadHash = hash
             }
         }
 
-        var queryPairs = URIEncoder.encodedQueryPairs(rawQuery: request.rawQuery)
+        canonicalURI = URIEncoder.canonicalURI(rawPath: wire.path, rule: signer.uriEncoding)
+        var queryPairs = URIEncoder.encodedQueryPairs(rawQuery: wire.query)
         if let expires {
-            signedHeaders = Self.signedHeaderList(&signed)
-            let credential = "\(signer.credentials.accessKeyID)/\(scope)"
+            let signedHeaders = signedHeaderList
             var parameters: [(name: String, value: String)] = [
                 ("X-Amz-Algorithm", "AWS4-HMAC-SHA256"),
-                ("X-Amz-Credential", URIEncoder.encode(credential)),
+                ("X-Amz-Credential", URIEncoder.encode("\(signer.credentials.accessKeyID)/\(scope)")),
                 ("X-Amz-Date", date.dateTime),
                 ("X-Amz-SignedHeaders", URIEncoder.encode(signedHeaders)),
                 ("X-Amz-Expires", String(expires)),
@@ -97,216 +104,204 @@ struct SigningPlan {
             }
             queryParametersInURLOrder = parameters
         } else {
-            if let token {
-                headers.append(("X-Amz-Security-Token", token))
-                if signsToken { signed.append(("x-amz-security-token", token)) }
-            }
-            headers.append(("X-Amz-Date", date.dateTime))
-            signed.append(("x-amz-date", date.dateTime))
+            if let token { add(("X-Amz-Security-Token", token), signed: signsToken) }
+            add(("X-Amz-Date", date.dateTime), signed: true)
             let wantsHashHeader = signer.addContentSHA256Header || signer.uriEncoding == .s3
             if wantsHashHeader && providedPayloadHash == nil {
-                let hash = bodyDigest.map { Hex.encode($0) } ?? payloadHash
-                headers.append(("x-amz-content-sha256", hash))
-                signed.append(("x-amz-content-sha256", hash))
+                add(("x-amz-content-sha256", bodyDigest.map(Self.hex) ?? payloadHash), signed: true)
             }
-            headersToSend = headers
-            signedHeaders = Self.signedHeaderList(&signed)
         }
-
-        // The canonical request, and the string to sign over its hash.
-        var text: [UInt8] = []
-        text.reserveCapacity(512 + (token?.utf8.count ?? 0) * 2 + rawPath.utf8.count * 3)
-        for byte in request.method.utf8 {
-            text.append(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte)
-        }
-        text.append(0x0A)
-        text.append(contentsOf: URIEncoder.canonicalURI(rawPath: rawPath, rule: signer.uriEncoding).utf8)
-        text.append(0x0A)
-        text.append(contentsOf: URIEncoder.canonicalQuery(queryPairs).utf8)
-        text.append(0x0A)
-        // `signed` is sorted by name, duplicates in their original order: join their values with commas.
-        var previous: String?
-        for header in signed {
-            if header.name == previous {
-                text.append(UInt8(ascii: ","))
-            } else {
-                if previous != nil { text.append(0x0A) }
-                text.append(contentsOf: header.name.utf8)
-                text.append(UInt8(ascii: ":"))
-                previous = header.name
-            }
-            Self.appendTrimmed(header.value, to: &text)
-        }
-        text.append(0x0A)
-        text.append(0x0A)
-        text.append(contentsOf: signedHeaders.utf8)
-        text.append(0x0A)
-        if let bodyDigest {
-            Hex.append(bodyDigest, to: &text)
-        } else {
-            text.append(contentsOf: payloadHash.utf8)
-        }
-        canonicalRequestBytes = text
-
-        var toSign: [UInt8] = []
-        toSign.reserveCapacity(160)
-        toSign.append(contentsOf: "AWS4-HMAC-SHA256\n".utf8)
-        toSign.append(contentsOf: date.dateTime.utf8)
-        toSign.append(0x0A)
-        toSign.append(contentsOf: scope.utf8)
-        toSign.append(0x0A)
-        Hex.append(Self.sha256(text), to: &toSign)
-        stringToSignBytes = toSign
+        if !queryPairs.isEmpty { canonicalQuery = URIEncoder.canonicalQuery(queryPairs) }
     }
 
+    /// A signed header: where it is in ``headers``, and whether it has the same name as the one before it.
+    private struct SignedHeader {
+        var index: Int
+        var joinsPrevious = false
+    }
+
+    /// Appends a header to send and, when signed, puts it in canonical order (an insertion sort: a request has a
+    /// handful of headers, and it keeps duplicates in their original order).
+    private mutating func add(_ header: (name: String, value: String), signed isSigned: Bool) {
+        headers.append(header)
+        guard isSigned else { return }
+        var position = signed.count
+        var order = 1
+        while position > 0 {
+            order = ASCII.compareIgnoringCase(header.name, headers[signed[position - 1].index].name)
+            if order >= 0 { break }
+            position -= 1
+        }
+        // Equal to the one before it: a duplicate, written once in the list. Otherwise a new name in the list,
+        // and the one after it (if any) cannot be its duplicate, since a duplicate would have gone after it.
+        let joinsPrevious = position > 0 && order == 0
+        if !joinsPrevious {
+            signedHeaderListLength += header.name.utf8.count + (signed.isEmpty ? 0 : 1)
+        }
+        // Shifted by hand: `insert(_:at:)` goes through the generic `replaceSubrange`.
+        let entry = SignedHeader(index: headers.count - 1, joinsPrevious: joinsPrevious)
+        signed.append(entry)
+        var slot = signed.count - 1
+        while slot > position {
+            signed[slot] = signed[slot - 1]
+            slot -= 1
+        }
+        signed[position] = entry
+    }
+
+    // MARK: Writing
+
+    /// The signed header names, lowercased, distinct, joined by `;`.
+    func writeSignedHeaderList(into writer: inout ByteWriter) {
+        for position in signed.indices where !signed[position].joinsPrevious {
+            if position > 0 { writer.append(UInt8(ascii: ";")) }
+            writer.appendLowercased(headers[signed[position].index].name)
+        }
+    }
+
+    /// The signed header list as text (query signing carries it in `X-Amz-SignedHeaders`).
+    var signedHeaderList: String {
+        let length = signedHeaderListLength
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var writer = ByteWriter(buffer)
+            writeSignedHeaderList(into: &writer)
+            return writer.count
+        }
+    }
+
+    /// The canonical request's size can only be this much or less.
+    private var canonicalRequestCapacity: Int {
+        var capacity = method.utf8.count + canonicalURI.utf8.count + canonicalQuery.utf8.count + 3
+        for entry in signed {
+            capacity += headers[entry.index].name.utf8.count + headers[entry.index].value.utf8.count + 2
+        }
+        return capacity + 1 + signedHeaderListLength + 1 + max(64, payloadHash.utf8.count)
+    }
+
+    /// Writes the canonical request and returns where the signed header list is in it.
+    private func writeCanonicalRequest(into writer: inout ByteWriter) -> Range<Int> {
+        writer.appendUppercased(method)
+        writer.append(0x0A)
+        writer.append(canonicalURI)
+        writer.append(0x0A)
+        writer.append(canonicalQuery)
+        writer.append(0x0A)
+        headers.withUnsafeBufferPointer { headers in
+            for position in signed.indices {
+                let entry = signed[position]
+                if entry.joinsPrevious {
+                    writer.append(UInt8(ascii: ","))
+                } else {
+                    if position > 0 { writer.append(0x0A) }
+                    writer.appendLowercased(headers[entry.index].name)
+                    writer.append(UInt8(ascii: ":"))
+                }
+                writer.appendTrimmed(headers[entry.index].value)
+            }
+        }
+        writer.append(0x0A)
+        writer.append(0x0A)
+        let listStart = writer.count
+        writeSignedHeaderList(into: &writer)
+        let list = listStart..<writer.count
+        writer.append(0x0A)
+        if let bodyDigest {
+            writer.appendHex(bodyDigest)
+        } else {
+            writer.append(payloadHash)
+        }
+        return list
+    }
+
+    /// Calls `body` with the canonical request's bytes and where the signed header list is in them.
+    private func withCanonicalRequest<Result>(_ body: (UnsafeRawBufferPointer, Range<Int>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: canonicalRequestCapacity) { buffer in
+            var writer = ByteWriter(buffer)
+            let list = writeCanonicalRequest(into: &writer)
+            return body(writer.written, list)
+        }
+    }
+
+    /// Calls `body` with the string to sign's bytes: algorithm, time, scope and the canonical request's SHA-256.
+    private func withStringToSign<Result>(
+        canonicalHash: SHA256.Digest, _ body: (UnsafeRawBufferPointer) -> Result
+    ) -> Result {
+        let capacity = 17 + date.dateTime.utf8.count + 1 + scope.utf8.count + 1 + 64
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var writer = ByteWriter(buffer)
+            writer.append("AWS4-HMAC-SHA256\n")
+            writer.append(date.dateTime)
+            writer.append(0x0A)
+            writer.append(scope)
+            writer.append(0x0A)
+            writer.appendHex(canonicalHash)
+            return body(writer.written)
+        }
+    }
+
+    /// The signature under `key`.
+    func signature(key: SigningKey) -> SHA256.Digest {
+        let canonicalHash = withCanonicalRequest { canonical, _ in Self.sha256(canonical) }
+        return withStringToSign(canonicalHash: canonicalHash, key.authenticationCode)
+    }
+
+    /// Header signing: the `Authorization` header's value under `key`. The signed header list is copied from the
+    /// canonical request rather than written again.
+    func authorization(key: SigningKey, accessKeyID: String) -> String {
+        withCanonicalRequest { canonical, list in
+            let signature = withStringToSign(canonicalHash: Self.sha256(canonical), key.authenticationCode)
+            let prefix: StaticString = "AWS4-HMAC-SHA256 Credential="
+            let capacity = prefix.utf8CodeUnitCount + accessKeyID.utf8.count + 1 + scope.utf8.count
+                + ", SignedHeaders=".utf8.count + list.count + ", Signature=".utf8.count + 64
+            // Written straight into the string's storage: one allocation, no intermediate array.
+            return String(unsafeUninitializedCapacity: capacity) { buffer in
+                var writer = ByteWriter(buffer)
+                writer.append(prefix)
+                writer.append(accessKeyID)
+                writer.append(UInt8(ascii: "/"))
+                writer.append(scope)
+                writer.append(", SignedHeaders=")
+                writer.append(UnsafeRawBufferPointer(rebasing: canonical[list]))
+                writer.append(", Signature=")
+                writer.appendHex(signature)
+                return writer.count
+            }
+        }
+    }
+
+    var canonicalRequest: String {
+        withCanonicalRequest { canonical, _ in String(decoding: canonical, as: UTF8.self) }
+    }
+
+    var stringToSign: String {
+        let canonicalHash = withCanonicalRequest { canonical, _ in Self.sha256(canonical) }
+        return withStringToSign(canonicalHash: canonicalHash) { String(decoding: $0, as: UTF8.self) }
+    }
+
+
+    // MARK: Helpers
+
     /// SHA-256 through a buffer pointer rather than the generic `DataProtocol` path.
-    static func sha256(_ bytes: [UInt8]) -> SHA256.Digest {
+    static func sha256(_ bytes: UnsafeRawBufferPointer) -> SHA256.Digest {
         var hasher = SHA256()
-        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        hasher.update(bufferPointer: bytes)
         return hasher.finalize()
     }
 
-    /// Sorts `headers` by name (stable: duplicates keep their order) and returns the distinct names joined by `;`.
-    static func signedHeaderList(_ headers: inout [(name: String, value: String)]) -> String {
-        // Insertion sort: a request has a handful of headers, and it is stable.
-        var index = 1
-        while index < headers.count {
-            let header = headers[index]
-            var position = index
-            while position > 0 && precedes(header.name, headers[position - 1].name) {
-                headers[position] = headers[position - 1]
-                position -= 1
-            }
-            headers[position] = header
-            index += 1
-        }
-        // At most every name and a separator each; duplicates (already adjacent) are written once.
-        var capacity = 0
-        for header in headers { capacity += header.name.utf8.count + 1 }
-        let sorted = headers
-        return String(unsafeUninitializedCapacity: capacity) { buffer in
-            var position = 0
-            var previous: String?
-            for header in sorted where header.name != previous {
-                if previous != nil {
-                    buffer[position] = UInt8(ascii: ";")
-                    position += 1
-                }
-                position = Signer.copyUTF8(header.name, into: buffer, at: position)
-                previous = header.name
-            }
-            return position
+    static func hex(_ digest: SHA256.Digest) -> String {
+        String(unsafeUninitializedCapacity: SHA256.byteCount * 2) { buffer in
+            var writer = ByteWriter(buffer)
+            writer.appendHex(digest)
+            return writer.count
         }
     }
 
-    /// Byte-wise (UTF-8) order, as SigV4 sorts names.
-    @inline(__always)
-    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        var lhs = lhs
-        var rhs = rhs
-        return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
-                let common = min(left.count, right.count)
-                var index = 0
-                while index < common {
-                    if left[index] != right[index] { return left[index] < right[index] }
-                    index += 1
-                }
-                return left.count < right.count
-            }
+    /// A header value trimmed as in the canonical request.
+    static func trimmed(_ value: String) -> String {
+        String(unsafeUninitializedCapacity: value.utf8.count) { buffer in
+            var writer = ByteWriter(buffer)
+            writer.appendTrimmed(value)
+            return writer.count
         }
-    }
-
-    /// ASCII-lowercased `name`, written in place without an intermediate array (names up to 15 bytes stay inline,
-    /// with no allocation at all).
-    static func lowercased(_ name: String) -> String {
-        var name = name
-        let hasUppercase = name.withUTF8 { bytes in
-            bytes.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
-        }
-        if !hasUppercase { return name }
-        let utf8 = name.utf8
-        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
-            var index = 0
-            for byte in utf8 {
-                buffer[index] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-                index += 1
-            }
-            return index
-        }
-    }
-
-    @inline(__always)
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
-    }
-
-    /// Appends the value with whitespace (spaces, tabs, line breaks) trimmed at both ends and inner runs collapsed
-    /// to one space; continuation lines of a multi-line value are thereby joined with a space.
-    static func appendTrimmed(_ value: String, to output: inout [UInt8]) {
-        var value = value
-        value.withUTF8 { bytes in
-            // The usual value has nothing to trim or collapse: copy it whole.
-            if !bytes.isEmpty && !Self.containsByteBelow0x21(bytes) {
-                output.append(contentsOf: bytes)
-                return
-            }
-            if let first = bytes.first, let last = bytes.last, !isWhitespace(first), !isWhitespace(last) {
-                var clean = true
-                var previousWasSpace = false
-                for byte in bytes {
-                    if byte == 0x20 {
-                        if previousWasSpace { clean = false; break }
-                        previousWasSpace = true
-                    } else if isWhitespace(byte) {
-                        clean = false
-                        break
-                    } else {
-                        previousWasSpace = false
-                    }
-                }
-                if clean {
-                    output.append(contentsOf: bytes)
-                    return
-                }
-            }
-            var index = 0
-            var first = true
-            while index < bytes.count {
-                while index < bytes.count && isWhitespace(bytes[index]) { index += 1 }
-                let start = index
-                while index < bytes.count && !isWhitespace(bytes[index]) { index += 1 }
-                if start < index {
-                    if !first { output.append(0x20) }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                    first = false
-                }
-            }
-        }
-    }
-
-    /// Whether any byte is a space or a control character (below 0x21), checked eight bytes at a time.
-    @inline(__always)
-    static func containsByteBelow0x21(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            // "Has a byte less than n" (n = 0x21): exact as a yes/no test.
-            if (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
-            index += 8
-        }
-        while index < bytes.count {
-            if bytes[index] < 0x21 { return true }
-            index += 1
-        }
-        return false
-    }
-
-    static func trimmed(_ value: String) -> [UInt8] {
-        var output: [UInt8] = []
-        appendTrimmed(value, to: &output)
-        return output
     }
 }

@@ -104,7 +104,7 @@ import TestSupport
         ("0123456789abcdef0123456789abcdef\n", "0123456789abcdef0123456789abcdef"),
     ])
     func headerValueTrimming(value: String, expected: String) {
-        #expect(String(decoding: SigningPlan.trimmed(value), as: UTF8.self) == expected)
+        #expect(String(decoding: Array(SigningPlan.trimmed(value).utf8), as: UTF8.self) == expected)
     }
 
     /// The word-at-a-time test agrees with a byte-by-byte one, wherever the byte sits and whatever surrounds it.
@@ -115,7 +115,7 @@ import TestSupport
                 var bytes = [UInt8](repeating: UInt8(ascii: "~"), count: length)
                 for index in 0..<length where index % 3 == 1 { bytes[index] = 0xE9 }
                 bytes[position] = byte
-                let found = bytes.withUnsafeBufferPointer { SigningPlan.containsByteBelow0x21($0) }
+                let found = bytes.withUnsafeBufferPointer { ASCII.containsByteBelow0x21($0) }
                 #expect(found == bytes.contains { $0 < 0x21 }, "length \(length), position \(position)")
             }
         }
