@@ -30,29 +30,27 @@ struct AMZDate: Sendable, Hashable {
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
 
         self.day = days
-        // Written straight into the string's storage: one allocation, no intermediate array.
-        dateTime = String(unsafeUninitializedCapacity: 16) { buffer in
-            var position = 0
-            func append(_ value: Int, digits: Int) {
-                var remaining = value
-                var index = position + digits - 1
-                while index >= position {
-                    buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: remaining % 10)
-                    remaining /= 10
-                    index -= 1
-                }
-                position += digits
-            }
-            append(year, digits: 4)
-            append(month, digits: 2)
-            append(day, digits: 2)
-            buffer[position] = UInt8(ascii: "T")
-            position += 1
-            append(secondOfDay / 3_600, digits: 2)
-            append(secondOfDay / 60 % 60, digits: 2)
-            append(secondOfDay % 60, digits: 2)
-            buffer[position] = UInt8(ascii: "Z")
-            return position + 1
+        // Sixteen digits and letters, then one string made of them (no intermediate array, no captured state).
+        var text: (UInt64, UInt64) = (0, 0)
+        dateTime = withUnsafeMutableBytes(of: &text) { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            Self.writeTwoDigits(year / 100, into: bytes, at: 0)
+            Self.writeTwoDigits(year % 100, into: bytes, at: 2)
+            Self.writeTwoDigits(month, into: bytes, at: 4)
+            Self.writeTwoDigits(day, into: bytes, at: 6)
+            bytes[8] = UInt8(ascii: "T")
+            Self.writeTwoDigits(secondOfDay / 3_600, into: bytes, at: 9)
+            Self.writeTwoDigits(secondOfDay / 60 % 60, into: bytes, at: 11)
+            Self.writeTwoDigits(secondOfDay % 60, into: bytes, at: 13)
+            bytes[15] = UInt8(ascii: "Z")
+            return String(decoding: bytes, as: UTF8.self)
         }
+    }
+
+    /// Writes `value` (0 to 99) as two decimal digits at `position`.
+    @inline(__always)
+    private static func writeTwoDigits(_ value: Int, into bytes: UnsafeMutableBufferPointer<UInt8>, at position: Int) {
+        bytes[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / 10 % 10)
+        bytes[position + 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
     }
 }

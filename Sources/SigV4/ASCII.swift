@@ -14,6 +14,18 @@ enum ASCII {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 
+    /// Eight bytes with their ASCII capitals lowercased and every other byte (UTF-8 included) unchanged.
+    @inline(__always)
+    static func lowercased(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low = word & (0x7F * ones)
+        // High bit of each byte: set when its low seven bits are at least "A", and when above "Z".
+        let atLeastA = low &+ (0x80 - 0x41) * ones
+        let aboveZ = low &+ (0x80 - 0x5B) * ones
+        let capital = atLeastA & ~aboveZ & ~word & (0x80 * ones)
+        return word | (capital >> 2)
+    }
+
     @inline(__always)
     static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C

@@ -6,8 +6,6 @@ import Foundation
 /// A write that would not fit is dropped and sets ``overflowed``: a wrong size estimate then yields a signature AWS
 /// rejects, never a write outside the buffer.
 struct ByteWriter {
-    private static let lowerHexDigits: StaticString = "0123456789abcdef"
-
     private let base: UnsafeMutablePointer<UInt8>?
     private let capacity: Int
     private(set) var count = 0
@@ -53,12 +51,20 @@ struct ByteWriter {
         ASCII.withUTF8(text) { append(UnsafeRawBufferPointer($0)) }
     }
 
-    /// `text` with ASCII letters lowercased (header names).
+    /// `text` with ASCII letters lowercased (header names), eight bytes at a time.
     mutating func appendLowercased(_ text: String) {
         ASCII.withUTF8(text) { bytes in
-            guard let target = reserve(bytes.count) else { return }
-            for (index, byte) in bytes.enumerated() {
-                target[index] = ASCII.lowercased(byte)
+            guard let source = bytes.baseAddress, let target = reserve(bytes.count) else { return }
+            var index = 0
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(source).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                UnsafeMutableRawPointer(target).storeBytes(
+                    of: ASCII.lowercased(word), toByteOffset: index, as: UInt64.self)
+                index += 8
+            }
+            while index < bytes.count {
+                target[index] = ASCII.lowercased(source[index])
+                index += 1
             }
         }
     }
@@ -73,17 +79,39 @@ struct ByteWriter {
         }
     }
 
-    /// Lowercase hex of `bytes` (hashes and signatures).
+    /// Lowercase hex of `bytes` (hashes and signatures), four bytes at a time.
     mutating func appendHex(_ bytes: some ContiguousBytes) {
         bytes.withUnsafeBytes { input in
-            guard let target = reserve(input.count * 2) else { return }
-            Self.lowerHexDigits.withUTF8Buffer { digits in
-                for (index, byte) in input.enumerated() {
-                    target[2 * index] = digits[Int(byte >> 4)]
-                    target[2 * index + 1] = digits[Int(byte & 0x0F)]
-                }
+            guard let source = input.baseAddress, let target = reserve(input.count * 2) else { return }
+            let output = UnsafeMutableRawPointer(target)
+            var index = 0
+            while index + 4 <= input.count {
+                let word = source.loadUnaligned(fromByteOffset: index, as: UInt32.self)
+                output.storeBytes(of: Self.hexDigits(UInt32(littleEndian: word)).littleEndian,
+                    toByteOffset: 2 * index, as: UInt64.self)
+                index += 4
+            }
+            while index < input.count {
+                let digits = Self.hexDigits(UInt32(input[index]))
+                output.storeBytes(of: UInt8(truncatingIfNeeded: digits), toByteOffset: 2 * index, as: UInt8.self)
+                output.storeBytes(of: UInt8(truncatingIfNeeded: digits >> 8), toByteOffset: 2 * index + 1, as: UInt8.self)
+                index += 1
             }
         }
+    }
+
+    /// The eight lowercase hex digits of four bytes, the first byte's in the lowest two bytes (high nibble first).
+    @inline(__always)
+    static func hexDigits(_ bytes: UInt32) -> UInt64 {
+        // Each byte to a 16-bit lane, then its high nibble to the lane's low byte and its low nibble above it.
+        var lanes = UInt64(bytes)
+        lanes = (lanes | lanes << 16) & 0x0000_FFFF_0000_FFFF
+        lanes = (lanes | lanes << 8) & 0x00FF_00FF_00FF_00FF
+        let nibbles = (lanes >> 4) & 0x000F_000F_000F_000F | (lanes & 0x000F_000F_000F_000F) << 8
+        // "0"-"9" for 0-9, "a"-"f" for 10-15: 39 more where the nibble is at least 10.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let letters = ((nibbles &+ 6 * ones) >> 4) & ones
+        return nibbles &+ 0x30 * ones &+ letters &* 39
     }
 
     /// A header value as the canonical request holds it: whitespace (spaces, tabs, line breaks) trimmed at both

@@ -33,9 +33,12 @@ struct SigningPlan: ~Copyable {
     var headers: [(name: String, value: String)] = []
     /// The signed headers in canonical order: by lowercased name, duplicates in their original order (adjacent,
     /// so that their values are joined with commas).
-    private var signed: [SignedHeader] = []
+    private var signed = SignedHeaderOrder()
     /// The length of the signed header list (`content-type;host;x-amz-date`).
     private(set) var signedHeaderListLength = 0
+    /// The signed headers' names and values with a separator and a line break each: at least the size of their
+    /// lines in the canonical request (values only shrink when trimmed, duplicates share a line).
+    private var signedHeaderBytes = 0
     private var canonicalURI = ""
     private var canonicalQuery = ""
     /// The payload hash as text, unless it is the body's digest.
@@ -53,9 +56,8 @@ struct SigningPlan: ~Copyable {
         let token = signer.credentials.sessionToken.flatMap { $0.isEmpty ? nil : $0 }
         let signsToken = token != nil && signer.sessionTokenPlacement == .signed
 
-        let wire = request.wireParts
+        let wire = request.wireParts(cache: signer.wirePartsCache)
         headers.reserveCapacity(request.headers.count + 5)
-        signed.reserveCapacity(request.headers.count + 4)
         var hasHost = false
         var providedPayloadHash: String?
         for header in request.headers {
@@ -114,12 +116,6 @@ struct SigningPlan: ~Copyable {
         if !queryPairs.isEmpty { canonicalQuery = URIEncoder.canonicalQuery(queryPairs) }
     }
 
-    /// A signed header: where it is in ``headers``, and whether it has the same name as the one before it.
-    private struct SignedHeader {
-        var index: Int
-        var joinsPrevious = false
-    }
-
     /// Appends a header to send and, when signed, puts it in canonical order (an insertion sort: a request has a
     /// handful of headers, and it keeps duplicates in their original order).
     private mutating func add(_ header: (name: String, value: String), signed isSigned: Bool) {
@@ -136,17 +132,10 @@ struct SigningPlan: ~Copyable {
         // and the one after it (if any) cannot be its duplicate, since a duplicate would have gone after it.
         let joinsPrevious = position > 0 && order == 0
         if !joinsPrevious {
-            signedHeaderListLength += header.name.utf8.count + (signed.isEmpty ? 0 : 1)
+            signedHeaderListLength += header.name.utf8.count + (signed.count == 0 ? 0 : 1)
         }
-        // Shifted by hand: `insert(_:at:)` goes through the generic `replaceSubrange`.
-        let entry = SignedHeader(index: headers.count - 1, joinsPrevious: joinsPrevious)
-        signed.append(entry)
-        var slot = signed.count - 1
-        while slot > position {
-            signed[slot] = signed[slot - 1]
-            slot -= 1
-        }
-        signed[position] = entry
+        signedHeaderBytes += header.name.utf8.count + header.value.utf8.count + 2
+        signed.insert(index: headers.count - 1, joinsPrevious: joinsPrevious, at: position)
     }
 
     // MARK: Writing
@@ -171,11 +160,8 @@ struct SigningPlan: ~Copyable {
 
     /// The canonical request's size can only be this much or less.
     private var canonicalRequestCapacity: Int {
-        var capacity = method.utf8.count + canonicalURI.utf8.count + canonicalQuery.utf8.count + 3
-        for entry in signed {
-            capacity += headers[entry.index].name.utf8.count + headers[entry.index].value.utf8.count + 2
-        }
-        return capacity + 1 + signedHeaderListLength + 1 + max(64, payloadHash.utf8.count)
+        method.utf8.count + canonicalURI.utf8.count + canonicalQuery.utf8.count + 3 + signedHeaderBytes + 1
+            + signedHeaderListLength + 1 + max(64, payloadHash.utf8.count)
     }
 
     /// Writes the canonical request and returns where the signed header list is in it.
@@ -268,6 +254,8 @@ struct SigningPlan: ~Copyable {
             }
         }
     }
+
+    func probeCanonicalLength() -> Int { withCanonicalRequest { c, _ in c.count } }
 
     var canonicalRequest: String {
         withCanonicalRequest { canonical, _ in String(decoding: canonical, as: UTF8.self) }

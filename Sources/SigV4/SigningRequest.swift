@@ -68,82 +68,21 @@ public struct SigningRequest: Sendable {
         return url.query(percentEncoded: true)
     }
 
-    /// What signing reads from the URL: the `host` header's value (lowercased host, with the port unless it is the
-    /// scheme's default), and the wire path and query.
+    /// What signing reads from the URL: the `host` header's value, and the wire path and query.
     ///
-    /// The usual URL (`https://host[:port]/path[?query]`, no user, no IPv6 literal, no fragment) is read in one pass
-    /// over its text; any other goes through Foundation's accessors.
-    var wireParts: (host: String, path: String, query: String?) {
-        let parts = Self.simpleParts(of: url.absoluteString)
-            ?? (host: foundationHostHeaderValue, path: url.path(percentEncoded: true), query: url.query(percentEncoded: true))
-        return (parts.host, rawPathOverride ?? parts.path, rawQueryOverride ?? parts.query)
-    }
-
-    /// Splits `scheme://host[:port]path[?query]` for the http and https schemes; nil for anything else (an
-    /// uppercase letter, user info, an IPv6 literal, a fragment, an odd port), which Foundation then reads.
-    static func simpleParts(of text: String) -> (host: String, path: String, query: String?)? {
-        ASCII.withUTF8(text) { bytes -> (host: String, path: String, query: String?)? in
-            let authorityStart: Int
-            let defaultPort: Int
-            if bytes.starts(with: "https://".utf8) {
-                (authorityStart, defaultPort) = (8, 443)
-            } else if bytes.starts(with: "http://".utf8) {
-                (authorityStart, defaultPort) = (7, 80)
-            } else {
-                return nil
+    /// The usual URL (`https://host[:port]/path[?query]`) is read in one pass over its text, and the last one read
+    /// is remembered in `cache` (a client sends request after request to the same URL); any other URL goes
+    /// through Foundation's accessors.
+    func wireParts(cache: WirePartsCache) -> WireParts {
+        let text = url.absoluteString
+        let parts = cache.parts(for: text)
+            ?? WireParts(simpleURL: text).map { parts in
+                cache.remember(parts, for: text)
+                return parts
             }
-            var colon: Int?
-            var authorityEnd = bytes.count
-            var questionMark: Int?
-            var index = authorityStart
-            scan: while index < bytes.count {
-                switch bytes[index] {
-                case UInt8(ascii: "/"):
-                    authorityEnd = index
-                    break scan
-                case UInt8(ascii: "?"):
-                    authorityEnd = index
-                    questionMark = index
-                    break scan
-                case UInt8(ascii: ":"):
-                    if colon != nil { return nil }
-                    colon = index
-                case UInt8(ascii: "@"), UInt8(ascii: "["), UInt8(ascii: "#"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    return nil
-                default:
-                    break
-                }
-                index += 1
-            }
-            while questionMark == nil && index < bytes.count {
-                if bytes[index] == UInt8(ascii: "?") { questionMark = index }
-                index += 1
-            }
-            guard authorityEnd > authorityStart, colon != authorityStart,
-                !UnsafeBufferPointer(rebasing: bytes[authorityEnd...]).contains(UInt8(ascii: "#"))
-            else { return nil }
-            var hostEnd = authorityEnd
-            if let colon {
-                // Digits without a leading zero; the scheme's default port is left out of the host header.
-                var port = 0
-                guard colon + 1 < authorityEnd, bytes[colon + 1] != UInt8(ascii: "0"), authorityEnd - colon <= 6
-                else { return nil }
-                for byte in bytes[(colon + 1)..<authorityEnd] {
-                    guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
-                    port = port * 10 + Int(byte - UInt8(ascii: "0"))
-                }
-                if port == defaultPort { hostEnd = colon }
-            }
-            func text(_ range: Range<Int>) -> String {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-            }
-            let pathEnd = questionMark ?? bytes.count
-            return (
-                text(authorityStart..<hostEnd),
-                text(authorityEnd..<pathEnd),
-                questionMark.map { text(($0 + 1)..<bytes.count) }
-            )
-        }
+            ?? WireParts(host: foundationHostHeaderValue, path: url.path(percentEncoded: true), query: url.query(percentEncoded: true))
+        guard rawPathOverride != nil || rawQueryOverride != nil else { return parts }
+        return WireParts(host: parts.host, path: rawPathOverride ?? parts.path, query: rawQueryOverride ?? parts.query)
     }
 
     /// The value of the `host` header derived through Foundation's accessors.
