@@ -255,8 +255,6 @@ struct SigningPlan: ~Copyable {
         }
     }
 
-    func probeCanonicalLength() -> Int { withCanonicalRequest { c, _ in c.count } }
-
     var canonicalRequest: String {
         withCanonicalRequest { canonical, _ in String(decoding: canonical, as: UTF8.self) }
     }

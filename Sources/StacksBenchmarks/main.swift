@@ -1,7 +1,8 @@
 import Foundation
 
 // The figures the issues ask for. Run with `swift run -c release stacks-bench` from the repository root
-// (or `Benchmarks/run`, which also builds the release binary the synth figure times).
+// (or `Benchmarks/run`, which also builds the release binary the synth figure times). Section names given as
+// arguments (`stacks-bench sigv4 client`) run only those sections.
 
 let repository = FileManager.default.currentDirectoryPath
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("stacks").path
@@ -9,7 +10,10 @@ let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComp
 print("warning: a debug build; run `swift run -c release stacks-bench` for figures worth quoting")
 #endif
 
+let selectedSections = Set(CommandLine.arguments.dropFirst())
+
 func section(_ title: String, _ body: () async throws -> [String]) async {
+    guard selectedSections.isEmpty || selectedSections.contains(title) else { return }
     print("== \(title)")
     do {
         for line in try await body() { print(line) }
