@@ -93,8 +93,8 @@ struct ByteWriter {
             }
             while index < input.count {
                 let digits = Self.hexDigits(UInt32(input[index]))
-                output.storeBytes(of: UInt8(truncatingIfNeeded: digits), toByteOffset: 2 * index, as: UInt8.self)
-                output.storeBytes(of: UInt8(truncatingIfNeeded: digits >> 8), toByteOffset: 2 * index + 1, as: UInt8.self)
+                target[2 * index] = UInt8(truncatingIfNeeded: digits)
+                target[2 * index + 1] = UInt8(truncatingIfNeeded: digits >> 8)
                 index += 1
             }
         }

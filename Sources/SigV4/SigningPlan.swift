@@ -48,7 +48,10 @@ struct SigningPlan: ~Copyable {
     private(set) var queryParametersInURLOrder: [(name: String, value: String)] = []
 
     /// `query` is nil for header signing, or the expiry in seconds for query signing.
-    init(signer: borrowing Signer, request: borrowing SigningRequest, date: AMZDate, scope: String, query expires: Int?) {
+    /// Both are borrowed: signing copies neither the signer nor the request.
+    init(
+        signer: borrowing Signer, request: borrowing SigningRequest, date: AMZDate, scope: String, query expires: Int?
+    ) {
         method = request.method
         self.date = date
         self.scope = scope

@@ -80,7 +80,11 @@ public struct SigningRequest: Sendable {
                 cache.remember(parts, for: text)
                 return parts
             }
-            ?? WireParts(host: foundationHostHeaderValue, path: url.path(percentEncoded: true), query: url.query(percentEncoded: true))
+            ?? WireParts(
+                host: foundationHostHeaderValue,
+                path: url.path(percentEncoded: true),
+                query: url.query(percentEncoded: true)
+            )
         guard rawPathOverride != nil || rawQueryOverride != nil else { return parts }
         return WireParts(host: parts.host, path: rawPathOverride ?? parts.path, query: rawQueryOverride ?? parts.query)
     }
@@ -88,7 +92,9 @@ public struct SigningRequest: Sendable {
     /// The value of the `host` header derived through Foundation's accessors.
     private var foundationHostHeaderValue: String {
         var host = url.host(percentEncoded: true) ?? ""
-        if host.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) { host = host.lowercased() }
+        if host.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
+            host = host.lowercased()
+        }
         if host.utf8.contains(UInt8(ascii: ":")) { host = "[" + host + "]" }
         if let port = url.port {
             let scheme = url.scheme?.lowercased()
