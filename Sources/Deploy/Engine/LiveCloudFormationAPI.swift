@@ -100,7 +100,8 @@ public struct LiveCloudFormationAPI: CloudFormationAPI {
             lastUpdated: stack.lastUpdatedTime ?? stack.creationTime,
             outputs: stack.outputs.map { StackOutputValue(key: $0.key, value: $0.value, exportName: $0.exportName) }
                 .sorted { $0.key < $1.key },
-            terminationProtection: stack.terminationProtection)
+            terminationProtection: stack.terminationProtection,
+            drift: stack.drift.map { StackDriftState(status: $0.status, lastChecked: $0.lastChecked) })
     }
 
     static func summary(_ change: ResourceChange) -> ResourceChangeSummary {

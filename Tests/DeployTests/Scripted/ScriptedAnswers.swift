@@ -15,9 +15,13 @@ enum CFN {
 
     static let throttled = ScriptedServer.Answer.error(400, code: "Throttling", message: "Rate exceeded")
 
-    static func stack(_ name: String, _ status: String, outputs: [(String, String)] = []) -> ScriptedServer.Answer {
+    /// `drift`: the `DriftInformation` element's content, when given.
+    static func stack(
+        _ name: String, _ status: String, outputs: [(String, String)] = [], drift: String? = nil
+    ) -> ScriptedServer.Answer {
         let members = outputs.map { "<member><OutputKey>\($0.0)</OutputKey><OutputValue>\($0.1)</OutputValue></member>" }.joined()
-        return ok("DescribeStacks", "<Stacks><member><StackId>arn:aws:cloudformation:us-east-1:111111111111:stack/\(name)/1</StackId><StackName>\(name)</StackName><StackStatus>\(status)</StackStatus><CreationTime>2027-01-15T08:00:00Z</CreationTime><Outputs>\(members)</Outputs></member></Stacks>")
+        let driftInformation = drift.map { "<DriftInformation>\($0)</DriftInformation>" } ?? ""
+        return ok("DescribeStacks", "<Stacks><member><StackId>arn:aws:cloudformation:us-east-1:111111111111:stack/\(name)/1</StackId><StackName>\(name)</StackName><StackStatus>\(status)</StackStatus><CreationTime>2027-01-15T08:00:00Z</CreationTime><Outputs>\(members)</Outputs>\(driftInformation)</member></Stacks>")
     }
 
     static let changeSetCreated = ok("CreateChangeSet", "<Id>arn:aws:cloudformation:us-east-1:111111111111:changeSet/cs/1</Id><StackId>arn:stack</StackId>")

@@ -41,6 +41,22 @@ import Testing
             """)
     }
 
+    @Test func statusShowsDriftWhenCloudFormationKnowsIt() async throws {
+        let (inspection, text, server) = try await Self.inspection([
+            CFN.stack("queues-sbx", "UPDATE_COMPLETE", drift: "<StackDriftStatus>DRIFTED</StackDriftStatus><LastCheckTimestamp>2027-01-16T09:30:00Z</LastCheckTimestamp>"),
+            CFN.stack("big-sbx", "CREATE_COMPLETE", drift: "<StackDriftStatus>NOT_CHECKED</StackDriftStatus>"),
+        ])
+        defer { server.stop() }
+        #expect(await inspection.status(stackName: nil, environmentName: "sbx"))
+        #expect(text() == """
+            queues-sbx: UPDATE_COMPLETE, last updated 2027-01-15T08:00:00Z.
+              Drift: DRIFTED, last checked 2027-01-16T09:30:00Z.
+            big-sbx: CREATE_COMPLETE, last updated 2027-01-15T08:00:00Z.
+              Drift: not checked yet (`aws cloudformation detect-stack-drift --stack-name big-sbx` checks it).
+
+            """)
+    }
+
     @Test func eventsOldestFirst() async throws {
         let (inspection, text, server) = try await Self.inspection([
             CFN.stack("queues-sbx", "CREATE_COMPLETE"),

@@ -68,6 +68,8 @@ public struct Stack: Sendable, Hashable {
     public var changeSetID: String?
     public var terminationProtection: Bool
     public var disableRollback: Bool
+    /// What CloudFormation last found on drift detection, when it reports it.
+    public var drift: StackDrift?
 
     init(xml: XMLTree) {
         stackID = xml.string("StackId") ?? ""
@@ -85,6 +87,23 @@ public struct Stack: Sendable, Hashable {
         changeSetID = xml.string("ChangeSetId")
         terminationProtection = xml.bool("EnableTerminationProtection") ?? false
         disableRollback = xml.bool("DisableRollback") ?? false
+        drift = xml.child("DriftInformation").map(StackDrift.init(xml:))
+    }
+}
+
+/// A stack's drift as DescribeStacks reports it: `DRIFTED`, `IN_SYNC`, `NOT_CHECKED` or `UNKNOWN`, and when drift
+/// detection last ran.
+public struct StackDrift: Sendable, Hashable {
+    public var status: String
+    public var lastChecked: Date?
+
+    public init(status: String, lastChecked: Date? = nil) {
+        self.status = status
+        self.lastChecked = lastChecked
+    }
+
+    init(xml: XMLTree) {
+        self.init(status: xml.string("StackDriftStatus") ?? "UNKNOWN", lastChecked: xml.date("LastCheckTimestamp"))
     }
 }
 
