@@ -75,7 +75,7 @@ public struct DeployRun: Sendable {
             }
             return succeeded
         } catch {
-            output.line("\(error)")
+            output.error("\(error)")
             return false
         }
     }
@@ -123,7 +123,7 @@ public struct DeployRun: Sendable {
             do {
                 try await session.api.upload(bucket: bucket, key: key, body: bytes)
             } catch {
-                output.line("Uploading the template of '\(name)' to s3://\(bucket)/\(key) failed: \(error)")
+                output.error("Uploading the template of '\(name)' to s3://\(bucket)/\(key) failed: \(error)")
                 return false
             }
             output.line("Uploaded the template of \(name) (\(item.template.byteCount) bytes) to s3://\(bucket)/\(key).")
@@ -134,7 +134,7 @@ public struct DeployRun: Sendable {
             do {
                 try await AssetUpload(api: session.api, output: output, bucket: bucket).run(item.template.assets, stackName: name)
             } catch {
-                output.line("\(error)")
+                output.error("\(error)")
                 return false
             }
             parameters = AssetUpload.parameters(item.template.assets, bucket: bucket)
@@ -172,7 +172,8 @@ public struct DeployRun: Sendable {
             return .notApproved("Environment '\(environment.name)' is protected and the change set was not approved; review it and run `\(executeCommand(changeSet.name)) --approve`.")
         }
         let outcome = await deployment.run(configuration, request: changeSet)
-        output.lines(Self.report(outcome, stackName: name, environment: environment, stack: item.stack.name, executeCommand: executeCommand))
+        let report = Self.report(outcome, stackName: name, environment: environment, stack: item.stack.name, executeCommand: executeCommand)
+        output.closing(report, succeeded: outcome.isSuccess)
         return outcome.isSuccess
     }
 

@@ -80,7 +80,8 @@ public struct StackInspection: Sendable {
                 let outcome = await deployment.run(DeployStateMachine.Configuration(
                     stackName: name, changeSetName: "", mode: .destroy, forceProtected: forceProtected,
                     pollInterval: context.pollInterval))
-                context.output.lines(DeployRun.report(outcome, stackName: name, environment: environment, stack: stackName) { $0 })
+                let report = DeployRun.report(outcome, stackName: name, environment: environment, stack: stackName) { $0 }
+                context.output.closing(report, succeeded: outcome.isSuccess)
                 succeeded = succeeded && outcome.isSuccess
             }
             return succeeded
@@ -99,7 +100,7 @@ public struct StackInspection: Sendable {
             let session = try await context.session(environment)
             return try await body(session, stacks, environment)
         } catch {
-            context.output.line("\(error)")
+            context.output.error("\(error)")
             return false
         }
     }

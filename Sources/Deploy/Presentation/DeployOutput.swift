@@ -1,10 +1,12 @@
 import Foundation
 
 /// Where deploy's lines go, and how: plain lines for logs, or a live view of what is in progress on a terminal.
+/// Failures (the sentence that ends a command, a stack's failure and its root causes) go to the error stream.
 public final class DeployOutput: @unchecked Sendable {
     // @unchecked: every mutable field is guarded by `lock`.
     private let lock = NSLock()
     private let write: @Sendable (String) -> Void
+    private let writeError: @Sendable (String) -> Void
     public let isTerminal: Bool
     public let useColor: Bool
     private var inProgress: [String: String] = [:]
@@ -12,24 +14,30 @@ public final class DeployOutput: @unchecked Sendable {
 
     /// - Parameters:
     ///   - write: receives text, newlines included.
+    ///   - writeError: receives failures; `write` when not given.
     ///   - isTerminal: draw a live view (a status line rewritten in place) instead of plain lines only.
     ///   - useColor: colour statuses; off when `NO_COLOR` is set or the output is not a terminal.
-    public init(isTerminal: Bool = false, useColor: Bool = false, write: @escaping @Sendable (String) -> Void) {
+    public init(
+        isTerminal: Bool = false, useColor: Bool = false, write: @escaping @Sendable (String) -> Void,
+        writeError: (@Sendable (String) -> Void)? = nil
+    ) {
         self.isTerminal = isTerminal
         self.useColor = useColor && isTerminal
         self.write = write
+        self.writeError = writeError ?? write
     }
 
-    /// Standard output, live when it is a terminal, coloured unless `NO_COLOR` is set.
+    /// Standard output (failures to standard error), live when it is a terminal, coloured unless `NO_COLOR` is set.
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> DeployOutput {
         let terminal = isatty(STDOUT_FILENO) == 1
         let color = terminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
-        return DeployOutput(isTerminal: terminal, useColor: color) { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        return DeployOutput(
+            isTerminal: terminal, useColor: color,
+            write: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            writeError: { FileHandle.standardError.write(Data($0.utf8)) })
     }
 
-    /// Collects everything written, for tests.
+    /// Collects everything written, failures included, in order, for tests.
     public static func capturing() -> (DeployOutput, @Sendable () -> String) {
         let box = Captured()
         return (DeployOutput { box.append($0) }, { box.text })
@@ -45,6 +53,20 @@ public final class DeployOutput: @unchecked Sendable {
 
     public func lines(_ texts: [String]) {
         for text in texts { line(text) }
+    }
+
+    /// A stack's closing lines: to the error stream when it did not succeed.
+    public func closing(_ texts: [String], succeeded: Bool) {
+        for text in texts { succeeded ? line(text) : error(text) }
+    }
+
+    /// A failure: to the error stream, with the live view kept below it.
+    public func error(_ text: String) {
+        lock.withLock {
+            clearStatusLine()
+            writeError(text + "\n")
+            redrawStatusLine()
+        }
     }
 
     /// One stack event: a plain line; on a terminal also the live list of resources in progress.

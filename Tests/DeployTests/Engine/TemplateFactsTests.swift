@@ -116,4 +116,16 @@ import Testing
             #expect(box.text == plain + "\r\u{1B}[2K2027-01-15T08:00:00Z  Table  AWS::DynamoDB::Table  CREATE_COMPLETE\n")
         }
     }
+
+    /// Failures go to the error stream; the live view is cleared above them and drawn again below.
+    @Test func failuresGoToTheErrorStream() {
+        let lines = Box()
+        let errors = Box()
+        let output = DeployOutput(isTerminal: true, write: { lines.append($0) }, writeError: { errors.append($0) })
+        output.event(Self.event)
+        output.closing(["queues-sbx failed: ROLLBACK_COMPLETE.", "Root cause:"], succeeded: false)
+        output.closing(["queues-sbx: UPDATE_COMPLETE."], succeeded: true)
+        #expect(errors.text == "queues-sbx failed: ROLLBACK_COMPLETE.\nRoot cause:\n")
+        #expect(lines.text.hasSuffix("\r\u{1B}[2Kin progress (1): Table\r\u{1B}[2Kin progress (1): Table\r\u{1B}[2Kqueues-sbx: UPDATE_COMPLETE.\nin progress (1): Table"))
+    }
 }
