@@ -120,6 +120,10 @@ public struct StackDeployment: Sendable {
             } catch let error as AWSClientError where error.serviceCode.map(Throttling.codes.contains) == true {
                 action = machine.throttled()
                 output.line("AWS is throttling calls for \(stack); trying again in \(Self.seconds(machine.currentInterval)).")
+            } catch let error as AWSClientError where error.serviceCode == "ChangeSetNotFound" {
+                output.endLiveView()
+                let name = if case .executePrepared(let name) = configuration.mode { name } else { configuration.changeSetName }
+                return .failed(DeployError("Stack '\(stack)' has no change set '\(name)': it had no changes when it was prepared, it was executed or deleted since, or the name is mistyped."))
             } catch {
                 output.endLiveView()
                 return .failed(DeployError("\(Self.operation(action)) for stack '\(stack)' failed: \(error)"))

@@ -213,6 +213,17 @@ import Testing
         var all: [String] { lock.withLock { asked } }
     }
 
+    /// Executing a change set that is not there (as CloudFormation answers it) is a sentence, and nothing runs.
+    @Test func executingAMissingChangeSetSaysSo() async throws {
+        let result = try await Self.deploy([
+            CFN.stack("queues-sbx", "UPDATE_COMPLETE"),
+            .error(404, code: "ChangeSetNotFound", message: "ChangeSet [stacks-nope] does not exist"),
+        ], request: DeployRequest(stackNames: ["queues"], environmentName: "sbx", execute: "stacks-nope"))
+        #expect(!result.succeeded)
+        #expect(result.actions == ["DescribeStacks", "DescribeChangeSet"])
+        #expect(result.output.hasSuffix("Stack 'queues-sbx' has no change set 'stacks-nope': it had no changes when it was prepared, it was executed or deleted since, or the name is mistyped.\n"))
+    }
+
     @Test func preparedChangeSetIsLeftWithTheExecuteCommand() async throws {
         let result = try await Self.deploy([
             CFN.stack("queues-sbx", "UPDATE_COMPLETE"), CFN.changeSetCreated,
