@@ -8,13 +8,15 @@ public struct StackSnapshot: Sendable, Hashable {
     public var lastUpdated: Date?
     public var outputs: [StackOutputValue]
     public var terminationProtection: Bool
-    /// What drift detection last found, when CloudFormation reports it.
-    public var drift: StackDriftState?
+    /// What drift detection last found (`DRIFTED`, `IN_SYNC`, `NOT_CHECKED`, `UNKNOWN`), when CloudFormation
+    /// reports it, and when it ran.
+    public var driftStatus: String?
+    public var driftChecked: Date?
 
     public init(
         name: String, status: String, statusReason: String? = nil, lastUpdated: Date? = nil,
         outputs: [StackOutputValue] = [], terminationProtection: Bool = false,
-        drift: StackDriftState? = nil
+        driftStatus: String? = nil, driftChecked: Date? = nil
     ) {
         self.name = name
         self.status = status
@@ -22,19 +24,8 @@ public struct StackSnapshot: Sendable, Hashable {
         self.lastUpdated = lastUpdated
         self.outputs = outputs
         self.terminationProtection = terminationProtection
-        self.drift = drift
-    }
-}
-
-/// A stack's drift as CloudFormation last found it: `DRIFTED`, `IN_SYNC`, `NOT_CHECKED` or `UNKNOWN`, and when
-/// drift detection ran.
-public struct StackDriftState: Sendable, Hashable {
-    public var status: String
-    public var lastChecked: Date?
-
-    public init(status: String, lastChecked: Date? = nil) {
-        self.status = status
-        self.lastChecked = lastChecked
+        self.driftStatus = driftStatus
+        self.driftChecked = driftChecked
     }
 }
 

@@ -101,7 +101,7 @@ public struct LiveCloudFormationAPI: CloudFormationAPI {
             outputs: stack.outputs.map { StackOutputValue(key: $0.key, value: $0.value, exportName: $0.exportName) }
                 .sorted { $0.key < $1.key },
             terminationProtection: stack.terminationProtection,
-            drift: stack.drift.map { StackDriftState(status: $0.status, lastChecked: $0.lastChecked) })
+            driftStatus: stack.drift?.status, driftChecked: stack.drift?.lastChecked)
     }
 
     static func summary(_ change: ResourceChange) -> ResourceChangeSummary {

@@ -25,7 +25,9 @@ public struct StackInspection: Sendable {
                 let protection = snapshot.terminationProtection ? ", termination protection on" : ""
                 context.output.line("\(name): \(snapshot.status)\(updated)\(protection).")
                 if let reason = snapshot.statusReason, !reason.isEmpty { context.output.line("  \(DeployText.oneLine(reason))") }
-                if let drift = snapshot.drift { context.output.line("  " + DeployText.drift(drift, stackName: name)) }
+                if let drift = snapshot.driftStatus {
+                    context.output.line("  " + DeployText.drift(drift, checked: snapshot.driftChecked, stackName: name))
+                }
                 context.output.lines(DeployText.outputs(snapshot.outputs).map { "  " + $0 })
             }
             return true

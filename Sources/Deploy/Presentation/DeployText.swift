@@ -70,13 +70,13 @@ public enum DeployText {
     static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
     /// `Drift: DRIFTED, last checked 2027-01-15T08:00:00Z.`; never checked says how to check.
-    static func drift(_ drift: StackDriftState, stackName: String) -> String {
-        switch drift.status {
+    static func drift(_ status: String, checked: Date?, stackName: String) -> String {
+        switch status {
         case "NOT_CHECKED":
             return "Drift: not checked yet (`aws cloudformation detect-stack-drift --stack-name \(stackName)` checks it)."
         default:
-            let checked = drift.lastChecked.map { ", last checked \(time($0))" } ?? ""
-            return "Drift: \(drift.status)\(checked)."
+            let last = checked.map { ", last checked \(time($0))" } ?? ""
+            return "Drift: \(status)\(last)."
         }
     }
 
