@@ -35,6 +35,7 @@ public struct Signer: Sendable {
     public let addContentSHA256Header: Bool
     public let sessionTokenPlacement: SessionTokenPlacement
     private let keyCache = SigningKeyCache()
+    /// The last URL this signer read, shared by its copies (see ``WirePartsCache``).
     let wirePartsCache = WirePartsCache()
 
     public init(
