@@ -11,7 +11,7 @@ import SigV4
 enum SigV4Benchmark {
     /// Timed rounds of `iterations` signatures each, in thread CPU time; the best round counts, since other
     /// processes on the machine only ever slow a round down. bench.py does the same.
-    static let rounds = 5
+    static let rounds = 10
     static let iterations = 40_000
     static let botocoreIterations = 4_000
 
